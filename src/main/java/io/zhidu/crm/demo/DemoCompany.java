@@ -1,0 +1,96 @@
+package io.zhidu.crm.demo;
+
+import io.zhidu.crm.organization.Company;
+import io.zhidu.crm.organization.Department;
+import io.zhidu.crm.organization.DepartmentKind;
+import io.zhidu.crm.organization.Office;
+import io.zhidu.crm.organization.OrganizationManagement;
+import io.zhidu.crm.organization.Role;
+import io.zhidu.crm.organization.UserForm;
+import io.zhidu.crm.shared.DemoMode;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates the demo company on the first start in demo mode (an empty database only; a restart
+ * keeps what the demo users changed).
+ */
+@Component
+@Order(5)
+class DemoCompany implements ApplicationRunner {
+
+    static final String PASSWORD = "zhidu123";
+    private static final Logger log = LoggerFactory.getLogger(DemoCompany.class);
+
+    private final OrganizationManagement org;
+    private final Environment env;
+
+    DemoCompany(OrganizationManagement org, Environment env) {
+        this.org = org;
+        this.env = env;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!DemoMode.enabled(env)) {
+            return;
+        }
+        if (org.isEmpty()) {
+            load();
+        }
+        log.info("\n\n  Zhidu CRM demo company: sign in at /login as admin, gm, vp, bizmgr, stat, director1, director2,\n"
+                + "  sales1, sales2, sales3, finance, planning, service or warehouse — password {}\n", PASSWORD);
+    }
+
+    private void load() {
+        Company group = org.createGroup("华信机电集团有限公司");
+        long c = group.getId();
+        Department exec = org.createDepartment(c, "EXEC", "总经理办公室", DepartmentKind.EXECUTIVE);
+        Department business = org.createDepartment(c, "BIZ", "业务部", DepartmentKind.BUSINESS);
+        Department finance = org.createDepartment(c, "FIN", "财务部", DepartmentKind.FINANCE);
+        Department planning = org.createDepartment(c, "PLAN", "企划部", DepartmentKind.PLANNING);
+        Department service = org.createDepartment(c, "CS", "客户服务部", DepartmentKind.CUSTOMER_SERVICE);
+        org.createDepartment(c, "MKT", "市场部", DepartmentKind.MARKETING);
+        Department warehouse = org.createDepartment(c, "WH", "储运部", DepartmentKind.WAREHOUSE);
+        Department it = org.createDepartment(c, "IT", "信息技术部", DepartmentKind.IT);
+
+        Office east = org.createOffice(business.getId(), "EAST", "华东办事处", "华东");
+        Office south = org.createOffice(business.getId(), "SOUTH", "华南办事处", "华南");
+        org.createOffice(business.getId(), "NORTH", "华北办事处", "华北");
+        org.createOffice(business.getId(), "SOUTHWEST", "西南办事处", "西南");
+
+        Map<String, Long> ids = new HashMap<>();
+        user(ids, "gm", "王建国", exec, null, null, Role.GM);
+        user(ids, "vp", "李振华", exec, null, "gm", Role.VP);
+        user(ids, "admin", "林志强", it, null, "gm", Role.ADMIN);
+        user(ids, "bizmgr", "张伟", business, null, "vp", Role.BUSINESS_MANAGER);
+        user(ids, "stat", "刘芳", business, null, "bizmgr", Role.STATISTICIAN);
+        user(ids, "director1", "陈明", business, east, "bizmgr", Role.OFFICE_DIRECTOR);
+        user(ids, "director2", "赵磊", business, south, "bizmgr", Role.OFFICE_DIRECTOR);
+        user(ids, "sales1", "孙丽", business, east, "director1", Role.SALES);
+        user(ids, "sales2", "周杰", business, east, "director1", Role.SALES);
+        user(ids, "sales3", "吴婷", business, south, "director2", Role.SALES);
+        user(ids, "finance", "郑洁", finance, null, "vp", Role.FINANCE);
+        user(ids, "planning", "冯涛", planning, null, "vp", Role.PLANNING);
+        user(ids, "service", "何静", service, null, "bizmgr", Role.CUSTOMER_SERVICE);
+        user(ids, "warehouse", "马强", warehouse, null, "vp", Role.WAREHOUSE);
+    }
+
+    private void user(Map<String, Long> ids, String username, String name, Department dept, Office office,
+                      String supervisor, Role role) {
+        UserForm form = new UserForm(username, name, username + "@demo.zhidu.io", null, dept.getId(),
+                office == null ? null : office.getId(), supervisor == null ? null : ids.get(supervisor),
+                EnumSet.of(role), PASSWORD);
+        ids.put(username, org.register(form, false).id());
+    }
+}

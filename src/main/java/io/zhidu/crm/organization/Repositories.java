@@ -1,0 +1,37 @@
+package io.zhidu.crm.organization;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface Employees extends JpaRepository<Employee, Long> {
+
+    Optional<Employee> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    /** Is anyone but {@code id} an active holder of the role? */
+    @Query("select count(e) > 0 from Employee e join e.roles r where r = :role and e.active = true and e.id <> :id")
+    boolean existsOtherActive(@Param("role") Role role, @Param("id") Long id);
+}
+
+interface Companies extends JpaRepository<Company, Long> {
+
+    Optional<Company> findFirstByGroupHeadTrue();
+
+    List<Company> findAllByOrderById();
+}
+
+interface Departments extends JpaRepository<Department, Long> {
+
+    List<Department> findAllByOrderById();
+
+    Optional<Department> findFirstByCompanyIdAndKind(Long companyId, DepartmentKind kind);
+}
+
+interface Offices extends JpaRepository<Office, Long> {
+
+    List<Office> findAllByOrderById();
+}

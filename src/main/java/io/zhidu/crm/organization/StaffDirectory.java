@@ -1,0 +1,127 @@
+package io.zhidu.crm.organization;
+
+import io.zhidu.crm.shared.scope.DataScope;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The list of staff, filtered, keyset-paginated by id and restricted to the caller's data scope
+ * inside the query (a salesperson sees themself, a director the office, managers everyone).
+ * Names of office, department and supervisor come from joins, not per-row look-ups.
+ */
+@Component
+public class StaffDirectory {
+
+    static final DataScope.Columns COLUMNS = new DataScope.Columns("e.id", "e.office_id", "e.department_id", "e.company_id");
+    public static final int MAX_PAGE = 200;
+
+    public record Filter(String q, Long officeId, Long departmentId, Role role, Boolean active) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    public record Row(long id, String username, String fullName, String email, String phone,
+                      Long officeId, String officeName, long departmentId, String departmentName,
+                      Long supervisorId, String supervisorName, boolean active, Set<Role> roles, long version) {
+    }
+
+    /** One page; {@code nextAfter} is the id to continue after, null on the last page. */
+    public record Page(List<Row> rows, Long nextAfter) {
+    }
+
+    private static final String SELECT = """
+            SELECT e.id, e.username, e.full_name, e.email, e.phone, e.office_id, o.name AS office_name,
+                   e.department_id, d.name AS department_name, e.supervisor_id, s.full_name AS supervisor_name,
+                   e.active, e.version,
+                   (SELECT STRING_AGG(r.role, ',') FROM employee_role r WHERE r.employee_id = e.id) AS roles
+            FROM employee e
+            JOIN department d ON d.id = e.department_id
+            LEFT JOIN office o ON o.id = e.office_id
+            LEFT JOIN employee s ON s.id = e.supervisor_id
+            WHERE\s""";
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(
+            rs.getLong("id"), rs.getString("username"), rs.getString("full_name"), rs.getString("email"),
+            rs.getString("phone"), rs.getObject("office_id", Long.class), rs.getString("office_name"),
+            rs.getLong("department_id"), rs.getString("department_name"),
+            rs.getObject("supervisor_id", Long.class), rs.getString("supervisor_name"),
+            rs.getBoolean("active"), roles(rs.getString("roles")), rs.getLong("version"));
+
+    private final JdbcClient jdbc;
+
+    StaffDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page page(DataScope scope, Filter filter, Long after, int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> params = new ArrayList<>();
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        sql.append(p.sql());
+        params.addAll(p.params());
+        if (after != null) {
+            sql.append(" AND e.id > ?");
+            params.add(after);
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            sql.append(" AND (LOWER(e.username) LIKE ? OR e.full_name LIKE ?)");
+            String like = "%" + escapeLike(filter.q().trim()) + "%";
+            params.add(like.toLowerCase(Locale.ROOT));
+            params.add(like);
+        }
+        if (filter.officeId() != null) {
+            sql.append(" AND e.office_id = ?");
+            params.add(filter.officeId());
+        }
+        if (filter.departmentId() != null) {
+            sql.append(" AND e.department_id = ?");
+            params.add(filter.departmentId());
+        }
+        if (filter.role() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM employee_role fr WHERE fr.employee_id = e.id AND fr.role = ?)");
+            params.add(filter.role().name());
+        }
+        if (filter.active() != null) {
+            sql.append(" AND e.active = ?");
+            params.add(filter.active());
+        }
+        sql.append(" ORDER BY e.id LIMIT ?");
+        params.add(limit + 1);
+        List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        Long next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = rows.get(limit - 1).id();
+        }
+        return new Page(rows, next);
+    }
+
+    /** One member of staff, or empty when absent or outside the scope. */
+    public Optional<Row> find(DataScope scope, long id) {
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        return jdbc.sql(SELECT + "e.id = ? AND " + p.sql()).param(id).params(p.params()).query(ROW).optional();
+    }
+
+    private static Set<Role> roles(String csv) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (csv != null) {
+            for (String r : csv.split(",")) {
+                roles.add(Role.valueOf(r.trim()));
+            }
+        }
+        return roles;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,175 @@
+package io.zhidu.crm.organization;
+
+import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.web.NavGroup;
+import io.zhidu.crm.shared.web.NavItem;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import io.zhidu.crm.shared.web.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin screens for staff accounts: list with filters, create, edit (with conflict detection),
+ * deactivate / reactivate, password reset; and the organisation overview.
+ */
+@Controller
+@RequiresPermission("user:manage")
+class UserAdminController {
+
+    private final StaffDirectory directory;
+    private final OrganizationManagement management;
+    private final ReportingLine line;
+
+    UserAdminController(StaffDirectory directory, OrganizationManagement management, ReportingLine line) {
+        this.directory = directory;
+        this.management = management;
+        this.line = line;
+    }
+
+    @GetMapping("/admin/users")
+    String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long officeId,
+                @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
+                @RequestParam(required = false) Long after, Model model) {
+        StaffDirectory.Filter filter = new StaffDirectory.Filter(q, officeId, null, role, active);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", directory.page(scope, filter, after, 50));
+        model.addAttribute("offices", management.offices());
+        model.addAttribute("roles", Role.values());
+        return "users";
+    }
+
+    @GetMapping("/admin/users/new")
+    String newUser(Model model) {
+        model.addAttribute("form", UserForm.empty());
+        return form(model, null, null);
+    }
+
+    @PostMapping("/admin/users")
+    String create(@Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                OrganizationManagement.Registered r = management.register(form);
+                redirect.addFlashAttribute("flash", "user.created");
+                redirect.addFlashAttribute("temporaryPassword", r.temporaryPassword());
+                return "redirect:/admin/users/" + r.id();
+            } catch (DomainException e) {
+                reject(errors, e);
+            }
+        }
+        return form(model, null, null);
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String edit(DataScope scope, @PathVariable long id, Model model) {
+        StaffDirectory.Row row = directory.find(scope, id).orElseThrow(DomainException::notFound);
+        model.addAttribute("form", new UserForm(row.username(), row.fullName(), row.email(), row.phone(), row.departmentId(),
+                row.officeId(), row.supervisorId(), row.roles(), ""));
+        return form(model, row, row.version());
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(DataScope scope, @PathVariable long id, @RequestParam long version,
+                  @Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        StaffDirectory.Row row = directory.find(scope, id).orElseThrow(DomainException::notFound);
+        if (!errors.hasErrors()) {
+            try {
+                management.update(id, version, form);
+                redirect.addFlashAttribute("flash", "user.saved");
+                return "redirect:/admin/users/" + id;
+            } catch (DomainException e) {
+                if (e.kind() == DomainException.Kind.STALE) {
+                    // show what the other person saved beside the input; saving again overwrites knowingly
+                    model.addAttribute("conflict", row);
+                    return form(model, row, row.version());
+                }
+                reject(errors, e);
+            }
+        }
+        return form(model, row, version);
+    }
+
+    @PostMapping("/admin/users/{id}/deactivate")
+    String deactivate(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        directory.find(scope, id).orElseThrow(DomainException::notFound);
+        try {
+            management.deactivate(id, scope.userId());
+            redirect.addFlashAttribute("flash", "user.deactivated");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/reactivate")
+    String reactivate(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        directory.find(scope, id).orElseThrow(DomainException::notFound);
+        try {
+            management.reactivate(id);
+            redirect.addFlashAttribute("flash", "user.reactivated");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/reset-password")
+    String resetPassword(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        directory.find(scope, id).orElseThrow(DomainException::notFound);
+        redirect.addFlashAttribute("temporaryPassword", management.resetPassword(id));
+        redirect.addFlashAttribute("flash", "user.passwordReset");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @GetMapping("/admin/org")
+    String organisation(Model model) {
+        model.addAttribute("companies", management.companies());
+        model.addAttribute("departments", management.departments());
+        model.addAttribute("offices", management.offices());
+        return "organization";
+    }
+
+    private String form(Model model, StaffDirectory.Row row, Long version) {
+        model.addAttribute("user", row);
+        model.addAttribute("version", version);
+        model.addAttribute("departments", management.departments());
+        model.addAttribute("offices", management.offices());
+        model.addAttribute("roles", Arrays.asList(Role.values()));
+        model.addAttribute("supervisors", directory.page(DataScope.everything(0), new StaffDirectory.Filter(null, null, null, null, true),
+                null, StaffDirectory.MAX_PAGE).rows());
+        if (row != null) {
+            model.addAttribute("chain", line.chainUp(row.id()));
+            model.addAttribute("subordinates", line.subordinates(row.id()));
+        }
+        return "user-form";
+    }
+
+    private static void reject(BindingResult errors, DomainException e) {
+        if (e.field() != null) {
+            errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
+        } else {
+            errors.reject(e.messageKey(), e.args(), null);
+        }
+    }
+
+    @Bean
+    static NavItem usersNavItem() {
+        return new NavItem(NavGroup.SYSTEM, "nav.users", "/admin/users", "people", "user:manage", 10);
+    }
+
+    @Bean
+    static NavItem orgNavItem() {
+        return new NavItem(NavGroup.SYSTEM, "nav.org", "/admin/org", "diagram-3", "user:manage", 20);
+    }
+}

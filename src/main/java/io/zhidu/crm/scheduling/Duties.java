@@ -1,0 +1,143 @@
+package io.zhidu.crm.scheduling;
+
+import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.jobs.ScheduledDuty;
+import io.zhidu.crm.shared.time.BusinessClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Service;
+
+/**
+ * All scheduled duties by name, and the one way to run them: under a cluster-wide lock, for the
+ * current business date, with the run and its outcome recorded. A failure is logged and recorded;
+ * the duty simply runs again at its next time (duties are idempotent by contract).
+ */
+@Service
+public class Duties {
+
+    private static final Logger log = LoggerFactory.getLogger(Duties.class);
+    static final Duration MAX_RUN = Duration.ofHours(2);
+
+    /** How a run was started. */
+    public enum Trigger {
+        SCHEDULE, MANUAL
+    }
+
+    /** How a run ended. SKIPPED: another node was running it. */
+    public enum Outcome {
+        RUNNING, SUCCEEDED, FAILED, SKIPPED
+    }
+
+    public record Run(long id, String job, Instant startedAt, Instant finishedAt, LocalDate businessDate,
+                      Trigger trigger, Outcome outcome, String message) {
+    }
+
+    public record JobInfo(String name, String cron, String descriptionKey, Instant nextRun, Run lastRun) {
+    }
+
+    private final Map<String, ScheduledDuty> duties;
+    private final LockingTaskExecutor locks;
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    Duties(List<ScheduledDuty> duties, LockProvider lockProvider, JdbcClient jdbc, BusinessClock clock) {
+        this.duties = duties.stream().collect(Collectors.toMap(ScheduledDuty::name, Function.identity(),
+                (a, b) -> {
+                    throw new IllegalStateException("two scheduled duties named " + a.name());
+                }, java.util.TreeMap::new));
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<ScheduledDuty> all() {
+        return List.copyOf(duties.values());
+    }
+
+    public List<JobInfo> overview() {
+        return duties.values().stream().map(d -> new JobInfo(d.name(), d.cron(), d.descriptionKey(), nextRun(d),
+                lastRun(d.name()).orElse(null))).toList();
+    }
+
+    /**
+     * Runs the named duty now for today's business date.
+     *
+     * @throws DomainException NOT_FOUND for an unknown name
+     */
+    public Run run(String name, Trigger trigger) {
+        ScheduledDuty duty = duties.get(name);
+        if (duty == null) {
+            throw DomainException.notFound();
+        }
+        LocalDate today = clock.today();
+        long runId = start(name, today, trigger);
+        Outcome outcome;
+        String message;
+        try {
+            LockingTaskExecutor.TaskResult<String> result = locks.executeWithLock(
+                    () -> duty.run(today),
+                    new LockConfiguration(clock.instant(), name, MAX_RUN, Duration.ZERO));
+            if (result.wasExecuted()) {
+                outcome = Outcome.SUCCEEDED;
+                message = result.getResult();
+            } else {
+                outcome = Outcome.SKIPPED;
+                message = "running on another node";
+            }
+        } catch (Throwable e) {
+            log.error("Scheduled duty {} failed for {}", name, today, e);
+            outcome = Outcome.FAILED;
+            message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        finish(runId, outcome, message);
+        return lastRun(name).orElseThrow();
+    }
+
+    Instant nextRun(ScheduledDuty d) {
+        var next = CronExpression.parse(d.cron()).next(clock.instant().atZone(clock.getZone()));
+        return next == null ? null : next.toInstant();
+    }
+
+    Optional<Run> lastRun(String name) {
+        return jdbc.sql("""
+                        SELECT id, job_name, started_at, finished_at, business_date, trigger_kind, outcome, message
+                        FROM job_run WHERE job_name = ? ORDER BY id DESC LIMIT 1""")
+                .param(name)
+                .query((rs, n) -> new Run(rs.getLong("id"), rs.getString("job_name"),
+                        rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                        rs.getObject("business_date", LocalDate.class), Trigger.valueOf(rs.getString("trigger_kind")),
+                        Outcome.valueOf(rs.getString("outcome")), rs.getString("message")))
+                .optional();
+    }
+
+    private long start(String name, LocalDate today, Trigger trigger) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO job_run (job_name, started_at, business_date, trigger_kind, outcome) VALUES (?, ?, ?, ?, ?)")
+                .params(name, now, today, trigger.name(), Outcome.RUNNING.name()).update();
+        return jdbc.sql("SELECT MAX(id) FROM job_run WHERE job_name = ?").param(name).query(Long.class).single();
+    }
+
+    private void finish(long runId, Outcome outcome, String message) {
+        jdbc.sql("UPDATE job_run SET finished_at = ?, outcome = ?, message = ? WHERE id = ?")
+                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), outcome.name(),
+                        message == null ? null : message.substring(0, Math.min(message.length(), 2000)), runId)
+                .update();
+    }
+}

@@ -1,0 +1,127 @@
+package io.zhidu.crm.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens for the REST API. The token is shown once; only its SHA-256 is stored, so a
+ * leaked database does not leak usable tokens. A token stops working when it expires, when its
+ * owner revokes it, or when the owner's account is deactivated.
+ */
+@Component
+public class ApiTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String PREFIX = "zd_";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration validity;
+    private final ApplicationEventPublisher events;
+
+    ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+              @Value("${zhidu.security.api-token.validity:30d}") Duration validity) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+        this.validity = validity;
+    }
+
+    /** A freshly issued token: the secret (never shown again) and its expiry. */
+    public record Issued(long id, String token, Instant expiresAt) {
+    }
+
+    /** A token as its owner sees it in the profile (no secret). */
+    public record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+                            Instant revokedAt, boolean usable) {
+    }
+
+    @Transactional
+    public Issued issue(long employeeId, String username, String name) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expires = now.plus(validity);
+        jdbc.sql("INSERT INTO api_token (employee_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .param(employeeId).param(name).param(hash(token)).param(utc(now)).param(utc(expires)).update();
+        long id = jdbc.sql("SELECT id FROM api_token WHERE token_hash = ?").param(hash(token)).query(Long.class).single();
+        events.publishEvent(new SecurityAudit(username, "TOKEN_CREATED", Long.toString(employeeId), "token #" + id + " " + name));
+        return new Issued(id, token, expires);
+    }
+
+    /** The owner of a usable token (not expired, not revoked), marking it used. */
+    @Transactional
+    public Optional<Long> ownerOf(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        String h = hash(token);
+        OffsetDateTime now = utc(clock.instant());
+        Optional<Long> owner = jdbc.sql("""
+                        SELECT employee_id FROM api_token
+                        WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
+                .param(h).param(now).query(Long.class).optional();
+        owner.ifPresent(o -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").param(now).param(h).update());
+        return owner;
+    }
+
+    public List<TokenInfo> of(long employeeId) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        SELECT id, name, created_at, expires_at, last_used_at, revoked_at
+                        FROM api_token WHERE employee_id = ? ORDER BY id DESC""")
+                .param(employeeId)
+                .query((rs, n) -> {
+                    Instant expires = rs.getObject("expires_at", OffsetDateTime.class).toInstant();
+                    Instant revoked = instant(rs.getObject("revoked_at", OffsetDateTime.class));
+                    return new TokenInfo(rs.getLong("id"), rs.getString("name"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), expires,
+                            instant(rs.getObject("last_used_at", OffsetDateTime.class)), revoked,
+                            revoked == null && expires.isAfter(now));
+                }).list();
+    }
+
+    /** Revokes one of the owner's tokens; false when the owner has no such token. */
+    @Transactional
+    public boolean revoke(long employeeId, String username, long tokenId) {
+        int n = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND employee_id = ? AND revoked_at IS NULL")
+                .param(utc(clock.instant())).param(tokenId).param(employeeId).update();
+        if (n > 0) {
+            events.publishEvent(new SecurityAudit(username, "TOKEN_REVOKED", Long.toString(employeeId), "token #" + tokenId));
+        }
+        return n > 0;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,78 @@
+package io.zhidu.crm.security;
+
+import io.zhidu.crm.organization.Role;
+import io.zhidu.crm.organization.StaffAccount;
+import io.zhidu.crm.shared.scope.DataScope;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides a user's data scope (数据权限), from roles and explicit grants:
+ * <ul>
+ *   <li>salesperson — own records;</li>
+ *   <li>office director — the office (and own records);</li>
+ *   <li>business-dept manager, statistician, finance, planning, customer service, marketing,
+ *       warehouse — the whole company;</li>
+ *   <li>GM, VP — the company, or the whole group when they sit in the group company;</li>
+ *   <li>admin — everything;</li>
+ * </ul>
+ * plus, for anyone, the offices, departments and users granted in {@code scope_grant} and not
+ * yet expired. Roles are combined: the scope is the union.
+ */
+@Component
+public class DataScopes {
+
+    private static final Set<Role> COMPANY_WIDE = EnumSet.of(Role.BUSINESS_MANAGER, Role.STATISTICIAN, Role.FINANCE,
+            Role.PLANNING, Role.CUSTOMER_SERVICE, Role.MARKETING, Role.WAREHOUSE);
+    private static final Set<Role> EXECUTIVE = EnumSet.of(Role.GM, Role.VP);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DataScopes(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public DataScope of(StaffAccount a) {
+        if (!a.active()) {
+            return new DataScope(a.id(), false, Set.of(), Set.of(), Set.of(), Set.of());
+        }
+        if (a.holds(Role.ADMIN) || (a.groupExecutive() && a.roles().stream().anyMatch(EXECUTIVE::contains))) {
+            return DataScope.everything(a.id());
+        }
+        Set<Long> owners = new HashSet<>(Set.of(a.id()));
+        Set<Long> offices = new HashSet<>();
+        Set<Long> departments = new HashSet<>();
+        Set<Long> companies = new HashSet<>();
+        if (a.roles().stream().anyMatch(r -> COMPANY_WIDE.contains(r) || EXECUTIVE.contains(r))) {
+            companies.add(a.companyId());
+        }
+        if (a.holds(Role.OFFICE_DIRECTOR) && a.officeId() != null) {
+            offices.add(a.officeId());
+        }
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("SELECT kind, target_id FROM scope_grant WHERE employee_id = ? AND (valid_until IS NULL OR valid_until >= ?)")
+                .param(a.id()).param(today)
+                .query((rs, n) -> {
+                    long target = rs.getLong("target_id");
+                    switch (ScopeGrantKind.valueOf(rs.getString("kind"))) {
+                        case USER -> owners.add(target);
+                        case OFFICE -> offices.add(target);
+                        case DEPARTMENT -> departments.add(target);
+                    }
+                    return target;
+                }).list();
+        return new DataScope(a.id(), false, owners, offices, departments, companies);
+    }
+
+    /** What an explicit grant widens the scope by. */
+    public enum ScopeGrantKind {
+        USER, OFFICE, DEPARTMENT
+    }
+}

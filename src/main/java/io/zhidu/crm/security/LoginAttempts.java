@@ -1,0 +1,84 @@
+package io.zhidu.crm.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts failed sign-ins per username in the database (so every node counts together); after
+ * {@code max-attempts} failures in a row the account is locked for {@code duration}, and the
+ * audit log records it. A successful sign-in clears the count.
+ */
+@Component
+class LoginAttempts {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final int maxAttempts;
+    private final Duration lockDuration;
+
+    LoginAttempts(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+                  @Value("${zhidu.security.lockout.max-attempts:5}") int maxAttempts,
+                  @Value("${zhidu.security.lockout.duration:15m}") Duration lockDuration) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+        this.maxAttempts = maxAttempts;
+        this.lockDuration = lockDuration;
+    }
+
+    boolean isLocked(String username) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT locked_until FROM login_attempt WHERE username = ?")
+                .param(key(username))
+                .query(OffsetDateTime.class).optional()
+                .map(until -> until.toInstant().isAfter(now))
+                .orElse(false);
+    }
+
+    /** Records a failed attempt; locks the account when it is the last one allowed. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(String username) {
+        String key = key(username);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int updated = jdbc.sql("UPDATE login_attempt SET failures = failures + 1, last_failure = ? WHERE username = ?")
+                .param(now).param(key).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO login_attempt (username, failures, last_failure) VALUES (?, 1, ?)")
+                        .param(key).param(now).update();
+            } catch (DuplicateKeyException raced) {
+                jdbc.sql("UPDATE login_attempt SET failures = failures + 1, last_failure = ? WHERE username = ?")
+                        .param(now).param(key).update();
+            }
+        }
+        int failures = jdbc.sql("SELECT failures FROM login_attempt WHERE username = ?").param(key).query(Integer.class).single();
+        if (failures >= maxAttempts) {
+            OffsetDateTime until = now.plus(lockDuration);
+            jdbc.sql("UPDATE login_attempt SET failures = 0, locked_until = ? WHERE username = ?")
+                    .param(until).param(key).update();
+            events.publishEvent(new SecurityAudit(username, "ACCOUNT_LOCKED", null,
+                    "after " + failures + " failed attempts, until " + until.toInstant()));
+        }
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void succeeded(String username) {
+        jdbc.sql("DELETE FROM login_attempt WHERE username = ?").param(key(username)).update();
+    }
+
+    private static String key(String username) {
+        String k = username == null ? "" : username.trim();
+        return k.length() > 50 ? k.substring(0, 50) : k;
+    }
+}

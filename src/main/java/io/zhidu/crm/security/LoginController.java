@@ -1,0 +1,23 @@
+package io.zhidu.crm.security;
+
+import io.zhidu.crm.shared.web.AnySignedInUser;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page. Any failure shows one generic message that tells nothing of which part was wrong. */
+@Controller
+@AnySignedInUser
+class LoginController {
+
+    @GetMapping("/login")
+    String login() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/";
+        }
+        return "login";
+    }
+}

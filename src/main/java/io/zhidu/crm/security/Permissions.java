@@ -1,0 +1,44 @@
+package io.zhidu.crm.security;
+
+import io.zhidu.crm.organization.Role;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The permission strings each role holds (RuoYi-style {@code area:act}). Endpoints check a
+ * permission, never a role, so that what a role may do is decided here in one place.
+ */
+public final class Permissions {
+
+    /** Read the staff directory (within the data scope). */
+    public static final String USER_READ = "user:read";
+    /** Create, edit, deactivate staff accounts. */
+    public static final String USER_MANAGE = "user:manage";
+    /** Read the audit log and verify its chain. */
+    public static final String AUDIT_READ = "audit:read";
+    /** Set the business date (demo / test installations only). */
+    public static final String SYSTEM_CLOCK = "system:clock";
+    /** See scheduled jobs and run one now. */
+    public static final String SYSTEM_JOBS = "system:jobs";
+
+    private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
+
+    static {
+        for (Role role : Role.values()) {
+            BY_ROLE.put(role, Set.of(USER_READ));
+        }
+        BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS));
+    }
+
+    private Permissions() {
+    }
+
+    /** Every permission the given roles hold together. */
+    public static Set<String> of(Set<Role> roles) {
+        Set<String> all = new TreeSet<>();
+        roles.forEach(r -> all.addAll(BY_ROLE.getOrDefault(r, Set.of())));
+        return all;
+    }
+}

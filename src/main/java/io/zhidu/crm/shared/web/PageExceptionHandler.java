@@ -1,0 +1,70 @@
+package io.zhidu.crm.shared.web;
+
+import io.zhidu.crm.shared.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors on screens end on the friendly error page in the user's language, with the right
+ * status and never a stack trace. Form validation errors do not come here: controllers show
+ * them on the form with the input kept.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    String domain(DomainException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.kind().status());
+        model.addAttribute("status", e.kind().status());
+        model.addAttribute("messageKey", e.messageKey());
+        model.addAttribute("messageArgs", e.args());
+        return "error";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("messageKey", "error.forbidden");
+        return "error";
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    String stale(Model model, HttpServletResponse response) {
+        response.setStatus(409);
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", "error.stale");
+        return "error";
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    String badParameter(Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.badRequest");
+        return "error";
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model model, HttpServletResponse response) {
+        log.error("Unexpected error on a page", e);
+        response.setStatus(500);
+        model.addAttribute("status", 500);
+        model.addAttribute("messageKey", "error.internal");
+        return "error";
+    }
+}
