@@ -14,7 +14,7 @@ import java.util.Set;
  * blank password makes the system generate a temporary one, shown once.
  */
 public record UserForm(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,50}", message = "{user.username.pattern}") String username,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{2,50}", message = "{user.username.pattern}") String username,
         @NotBlank @Size(max = 100) String fullName,
         @Email @Size(max = 200) String email,
         @Size(max = 40) String phone,

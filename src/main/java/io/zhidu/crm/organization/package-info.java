@@ -3,5 +3,5 @@
  * staff with their roles, and the reporting line (each person's supervisor) that drives report
  * chains, escalation and approvals. Owns the staff accounts (username, password hash, active).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared :: *")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package io.zhidu.crm.organization;

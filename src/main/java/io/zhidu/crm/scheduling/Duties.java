@@ -17,6 +17,7 @@ import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +45,9 @@ public class Duties {
         RUNNING, SUCCEEDED, FAILED, SKIPPED
     }
 
+    /** One run of a job (serializable: shown once after a redirect, through the session). */
     public record Run(long id, String job, Instant startedAt, Instant finishedAt, LocalDate businessDate,
-                      Trigger trigger, Outcome outcome, String message) {
+                      Trigger trigger, Outcome outcome, String message) implements java.io.Serializable {
     }
 
     public record JobInfo(String name, String cron, String descriptionKey, Instant nextRun, Run lastRun) {
@@ -92,7 +94,8 @@ public class Duties {
         try {
             LockingTaskExecutor.TaskResult<String> result = locks.executeWithLock(
                     () -> duty.run(today),
-                    new LockConfiguration(clock.instant(), name, MAX_RUN, Duration.ZERO));
+                    // the lock runs on real time (ShedLock's clock), never on the adjustable business clock
+                    new LockConfiguration(ClockProvider.now(), name, MAX_RUN, Duration.ZERO));
             if (result.wasExecuted()) {
                 outcome = Outcome.SUCCEEDED;
                 message = result.getResult();

@@ -3,5 +3,5 @@
  * on its schedule, once across all nodes (ShedLock), records each run and its outcome, lets an
  * admin run one now, and (in demo/test installations) set the business date.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared :: *")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package io.zhidu.crm.scheduling;

@@ -34,9 +34,13 @@ class AccountStateFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getServletPath();
+        String path = path(request);
         return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.startsWith("/images/") || path.equals("/favicon.ico");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @Override
@@ -70,7 +74,7 @@ class AccountStateFilter extends OncePerRequestFilter {
                 session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
             }
         }
-        if (a.mustChangePassword() && !ALWAYS_ALLOWED.contains(request.getServletPath())) {
+        if (a.mustChangePassword() && !ALWAYS_ALLOWED.contains(path(request))) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;
         }

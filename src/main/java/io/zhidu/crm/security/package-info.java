@@ -3,5 +3,5 @@
  * holds, and the one data-scope mechanism every module applies inside its queries. Also the
  * user's own profile: password change and token management.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "shared :: *"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "shared"})
 package io.zhidu.crm.security;

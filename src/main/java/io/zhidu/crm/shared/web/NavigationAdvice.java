@@ -33,7 +33,7 @@ class NavigationAdvice {
 
     @ModelAttribute("currentPath")
     String currentPath(jakarta.servlet.http.HttpServletRequest request) {
-        return request.getServletPath();
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     @ModelAttribute("navigation")
