@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,10 +34,13 @@ class DemoCompany implements ApplicationRunner {
 
     private final OrganizationManagement org;
     private final Environment env;
+    private final PasswordEncoder passwords;
+    private String passwordHash;
 
-    DemoCompany(OrganizationManagement org, Environment env) {
+    DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords) {
         this.org = org;
         this.env = env;
+        this.passwords = passwords;
     }
 
     @Override
@@ -53,6 +57,7 @@ class DemoCompany implements ApplicationRunner {
     }
 
     private void load() {
+        passwordHash = passwords.encode(PASSWORD);
         Company group = org.createGroup("华信机电集团有限公司");
         long c = group.getId();
         Department exec = org.createDepartment(c, "EXEC", "总经理办公室", DepartmentKind.EXECUTIVE);
@@ -91,6 +96,6 @@ class DemoCompany implements ApplicationRunner {
         UserForm form = new UserForm(username, name, username + "@demo.zhidu.io", null, dept.getId(),
                 office == null ? null : office.getId(), supervisor == null ? null : ids.get(supervisor),
                 EnumSet.of(role), PASSWORD);
-        ids.put(username, org.register(form, false).id());
+        ids.put(username, org.register(form, false, passwordHash).id());
     }
 }

@@ -64,6 +64,15 @@ public class OrganizationManagement {
      */
     @Transactional
     public Registered register(UserForm form, boolean mustChangePassword) {
+        return register(form, mustChangePassword, null);
+    }
+
+    /**
+     * As {@link #register(UserForm, boolean)}, with the password already hashed by this
+     * application's encoder (the demo company hashes its one shared password once).
+     */
+    @Transactional
+    public Registered register(UserForm form, boolean mustChangePassword, String passwordHash) {
         if (employees.existsByUsername(form.username().trim())) {
             throw DomainException.invalid("username", "user.username.taken");
         }
@@ -72,9 +81,10 @@ public class OrganizationManagement {
         if (password != null) {
             rule.check("password", password);
         }
-        String temporary = password == null ? temporaryPassword() : null;
+        String temporary = password == null && passwordHash == null ? temporaryPassword() : null;
+        String hash = passwordHash != null ? passwordHash : passwords.encode(password != null ? password : temporary);
         Employee e = Employee.register(form.username().trim(), form.fullName().trim(), placement, form.roles(),
-                passwords.encode(password != null ? password : temporary), mustChangePassword, clock.instant());
+                hash, mustChangePassword, clock.instant());
         e.describe(form.fullName().trim(), blankToNull(form.email()), blankToNull(form.phone()));
         if (form.supervisorId() != null) {
             requireActiveSupervisor(form.supervisorId());

@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Chooses the database of an integration test run: H2 in memory (default) or PostgreSQL when
  * the failsafe execution sets {@code zhidu.test.db=postgres}. On PostgreSQL each Spring context
  * gets its own schema, cleaned and migrated by Flyway at start, so contexts never see each
- * other's data. The test database is created when missing.
+ * other's data: the schema is dropped when the context starts. The test database is created
+ * when missing.
  */
 public final class TestDatabase {
 
@@ -32,6 +33,7 @@ public final class TestDatabase {
     public static void register(DynamicPropertyRegistry registry, String name) {
         if (postgres()) {
             ensureDatabase();
+            dropSchema(name);
             registry.add("spring.datasource.url", () -> pgUrl() + "?currentSchema=" + name);
             registry.add("spring.datasource.username", TestDatabase::pgUser);
             registry.add("spring.datasource.password", () -> "");
@@ -53,6 +55,18 @@ public final class TestDatabase {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** Called once per context start: every run begins with an empty schema that Flyway migrates. */
+    private static void dropSchema(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(name);
+        }
+        try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), "")) {
+            c.createStatement().execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset schema " + name, e);
         }
     }
 

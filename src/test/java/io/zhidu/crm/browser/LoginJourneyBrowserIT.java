@@ -1,0 +1,147 @@
+package io.zhidu.crm.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zhidu.crm.support.Browser;
+import io.zhidu.crm.support.BrowserAvailable;
+import io.zhidu.crm.support.DatabaseAvailable;
+import io.zhidu.crm.support.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The main journeys in a real browser: the application served on a real port, Debian chromium. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"zhidu.demo-data=true", "zhidu.clock.adjustable=true", "zhidu.scheduling.enabled=false"})
+@ExtendWith({BrowserAvailable.class, DatabaseAvailable.class})
+class LoginJourneyBrowserIT {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "zhidu_browser");
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+    }
+
+    List<String> navigation() {
+        return driver.findElements(By.cssSelector("#zd-sidebar a.nav-link")).stream().map(WebElement::getText).map(String::trim).toList();
+    }
+
+    @Test
+    void aSalespersonSignsInInChineseSwitchesToEnglishSeesTheirNavigationAndSignsOut() {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        assertThat(driver.getTitle()).isEqualTo("登录 - 制度CRM");
+        Browser.screenshot(driver, "01-login-zh");
+
+        signIn("sales1", "wrong-password");
+        assertThat(driver.findElement(By.id("login-error")).getText()).isEqualTo("用户名或密码错误，或账户暂时被锁定。");
+
+        signIn("sales1", "zhidu123");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
+        assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
+        assertThat(navigation()).containsExactly("工作台");
+        Browser.screenshot(driver, "02-home-sales1-zh");
+
+        driver.findElement(By.id("zd-lang")).click();
+        driver.findElement(By.id("lang-en")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Workbench"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
+        assertThat(navigation()).containsExactly("Workbench");
+        assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
+        Browser.screenshot(driver, "03-home-sales1-en");
+
+        // the admin screens stay shut whatever the URL
+        driver.get(url("/admin/users"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("You are not allowed to do this.");
+
+        driver.get(url("/"));
+        driver.findElement(By.id("zd-user-menu")).click();
+        driver.findElement(By.id("zd-logout")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.getPageSource()).contains("You have signed out.");
+        driver.get(url("/"));
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+        // back to Chinese for the other journeys
+        driver.get(url("/login?lang=zh-CN"));
+    }
+
+    @Test
+    void anAdminSeesTheSystemAreaAndCreatesAUserFixingABadField() {
+        driver.get(url("/login?lang=zh-CN"));
+        signIn("admin", "zhidu123");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
+        assertThat(navigation()).containsExactly("工作台", "用户管理", "组织架构", "审计日志", "定时任务", "业务日期");
+
+        driver.findElement(By.cssSelector("a[data-nav='/admin/users']")).click();
+        assertThat(driver.findElements(By.cssSelector("#users-table tbody tr"))).hasSizeGreaterThanOrEqualTo(14);
+        Browser.screenshot(driver, "04-users");
+        driver.findElement(By.id("user-new")).click();
+        driver.findElement(By.id("username")).sendKeys("bad name");
+        driver.findElement(By.id("fullName")).sendKeys("郑小刚");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("departmentId"))).selectByVisibleText("业务部");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("officeId"))).selectByVisibleText("华北办事处");
+        driver.findElement(By.cssSelector("input[name='roles'][value='SALES']")).click();
+        driver.findElement(By.id("user-save")).click();
+
+        WebElement username = driver.findElement(By.id("username"));
+        assertThat(username.getAttribute("class")).contains("is-invalid");
+        assertThat(username.getAttribute("value")).isEqualTo("bad name");
+        assertThat(driver.findElement(By.id("fullName")).getAttribute("value")).isEqualTo("郑小刚");
+        assertThat(driver.getPageSource()).contains("用户名为 2–50 位字母、数字或 . _ -");
+        Browser.screenshot(driver, "05-user-form-error");
+
+        username.clear();
+        username.sendKeys("zhengxg");
+        driver.findElement(By.id("user-save")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("temporary-password")));
+        assertThat(driver.findElement(By.id("temporary-password")).getText()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(driver.findElement(By.id("user-state")).getText()).isEqualTo("在职");
+        Browser.screenshot(driver, "06-user-created");
+
+        driver.findElement(By.cssSelector("a[data-nav='/admin/audit']")).click();
+        driver.findElement(By.id("audit-verify")).click();
+        assertThat(driver.findElement(By.id("audit-verification")).getText()).startsWith("哈希链完整");
+        Browser.screenshot(driver, "07-audit");
+    }
+}
