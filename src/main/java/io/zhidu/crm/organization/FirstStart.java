@@ -46,8 +46,8 @@ class FirstStart implements ApplicationRunner {
             return;
         }
         Company company = management.createGroup(companyName);
-        management.createDepartment(company.getId(), "EXEC", "总经理办公室", DepartmentKind.EXECUTIVE);
-        Department it = management.createDepartment(company.getId(), "IT", "信息技术部", DepartmentKind.IT);
+        management.createDepartment(new OrgUnitForms.DepartmentForm(company.getId(), "EXEC", "总经理办公室", DepartmentKind.EXECUTIVE));
+        Department it = management.createDepartment(new OrgUnitForms.DepartmentForm(company.getId(), "IT", "信息技术部", DepartmentKind.IT));
         String password = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
         OrganizationManagement.Registered admin = management.register(new UserForm("admin", "系统管理员", null, null,
                 it.getId(), null, null, EnumSet.of(Role.ADMIN), password));

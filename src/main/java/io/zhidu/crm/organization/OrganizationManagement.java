@@ -179,22 +179,47 @@ public class OrganizationManagement {
         return companies.save(Company.groupHead(name));
     }
 
+    /** Adds a subsidiary (子公司) under the group company. */
     @Transactional
-    public Company createSubsidiary(long parentId, String name) {
-        Company parent = companies.findById(parentId).orElseThrow(DomainException::notFound);
-        return companies.save(Company.subsidiaryOf(parent, name));
+    public Company createSubsidiary(OrgUnitForms.CompanyForm form) {
+        Company group = companies.findFirstByGroupHeadTrue().orElseThrow(DomainException::notFound);
+        String name = form.name().trim();
+        if (companies.existsByName(name)) {
+            throw DomainException.invalid("name", "org.name.taken");
+        }
+        Company c = companies.save(Company.subsidiaryOf(group, name));
+        events.publishEvent(new OrganizationChanged(CurrentActor.username(), "ORG_COMPANY_CREATED", "COMPANY",
+                c.getId().toString(), name));
+        return c;
     }
 
     @Transactional
-    public Department createDepartment(long companyId, String code, String name, DepartmentKind kind) {
-        companies.findById(companyId).orElseThrow(DomainException::notFound);
-        return departments.save(new Department(companyId, code, name, kind));
+    public Department createDepartment(OrgUnitForms.DepartmentForm form) {
+        companies.findById(form.companyId()).orElseThrow(() -> DomainException.invalid("companyId", "org.company.unknown"));
+        if (departments.existsByCompanyIdAndCode(form.companyId(), form.code())) {
+            throw DomainException.invalid("code", "org.code.taken");
+        }
+        Department d = departments.save(new Department(form.companyId(), form.code(), form.name().trim(), form.kind()));
+        events.publishEvent(new OrganizationChanged(CurrentActor.username(), "ORG_DEPARTMENT_CREATED", "DEPARTMENT",
+                d.getId().toString(), d.getName() + " (company #" + form.companyId() + ")"));
+        return d;
     }
 
     @Transactional
-    public Office createOffice(long departmentId, String code, String name, String region) {
-        departments.findById(departmentId).orElseThrow(DomainException::notFound);
-        return offices.save(new Office(departmentId, code, name, region));
+    public Office createOffice(OrgUnitForms.OfficeForm form) {
+        Department d = departments.findById(form.departmentId())
+                .orElseThrow(() -> DomainException.invalid("departmentId", "org.department.unknown"));
+        if (d.getKind() != DepartmentKind.BUSINESS) {
+            throw DomainException.invalid("departmentId", "org.office.notBusiness");
+        }
+        if (offices.existsByDepartmentIdAndCode(d.getId(), form.code())) {
+            throw DomainException.invalid("code", "org.code.taken");
+        }
+        String region = form.region() == null || form.region().isBlank() ? null : form.region().trim();
+        Office o = offices.save(new Office(d.getId(), form.code(), form.name().trim(), region));
+        events.publishEvent(new OrganizationChanged(CurrentActor.username(), "ORG_OFFICE_CREATED", "OFFICE",
+                o.getId().toString(), o.getName() + " (department #" + d.getId() + ")"));
+        return o;
     }
 
     public boolean isEmpty() {

@@ -22,16 +22,20 @@ interface Companies extends JpaRepository<Company, Long> {
     Optional<Company> findFirstByGroupHeadTrue();
 
     List<Company> findAllByOrderById();
+
+    boolean existsByName(String name);
 }
 
 interface Departments extends JpaRepository<Department, Long> {
 
     List<Department> findAllByOrderById();
 
-    Optional<Department> findFirstByCompanyIdAndKind(Long companyId, DepartmentKind kind);
+    boolean existsByCompanyIdAndCode(Long companyId, String code);
 }
 
 interface Offices extends JpaRepository<Office, Long> {
 
     List<Office> findAllByOrderById();
+
+    boolean existsByDepartmentIdAndCode(Long departmentId, String code);
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Admin screens for staff accounts: list with filters, create, edit (with conflict detection),
- * deactivate / reactivate, password reset; and the organisation overview.
+ * deactivate / reactivate, password reset.
  */
 @Controller
 @RequiresPermission("user:manage")
@@ -132,14 +132,6 @@ class UserAdminController {
         return "redirect:/admin/users/" + id;
     }
 
-    @GetMapping("/admin/org")
-    String organisation(Model model) {
-        model.addAttribute("companies", management.companies());
-        model.addAttribute("departments", management.departments());
-        model.addAttribute("offices", management.offices());
-        return "organization";
-    }
-
     private String form(Model model, StaffDirectory.Row row, Long version) {
         model.addAttribute("user", row);
         model.addAttribute("version", version);
@@ -166,10 +158,5 @@ class UserAdminController {
     @Bean
     static NavItem usersNavItem() {
         return new NavItem(NavGroup.SYSTEM, "nav.users", "/admin/users", "people", "user:manage", 10);
-    }
-
-    @Bean
-    static NavItem orgNavItem() {
-        return new NavItem(NavGroup.SYSTEM, "nav.org", "/admin/org", "diagram-3", "user:manage", 20);
     }
 }

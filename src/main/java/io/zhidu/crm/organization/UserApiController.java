@@ -118,28 +118,4 @@ class UserApiController {
         directory.find(scope, id).orElseThrow(DomainException::notFound);
         return line.subordinates(id);
     }
-
-    record Unit(long id, String name, Long parentId, String kind) {
-    }
-
-    @GetMapping("/org/companies")
-    @RequiresPermission("user:read")
-    List<Unit> companies() {
-        return management.companies().stream()
-                .map(c -> new Unit(c.getId(), c.getName(), c.getParentId(), c.isGroupHead() ? "GROUP" : "SUBSIDIARY")).toList();
-    }
-
-    @GetMapping("/org/departments")
-    @RequiresPermission("user:read")
-    List<Unit> departments() {
-        return management.departments().stream()
-                .map(d -> new Unit(d.getId(), d.getName(), d.getCompanyId(), d.getKind().name())).toList();
-    }
-
-    @GetMapping("/org/offices")
-    @RequiresPermission("user:read")
-    List<Unit> offices() {
-        return management.offices().stream()
-                .map(o -> new Unit(o.getId(), o.getName(), o.getDepartmentId(), "OFFICE")).toList();
-    }
 }

@@ -268,6 +268,86 @@ class OrganizationIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT full_name FROM employee WHERE id = ?").param(id).query(String.class).single()).isEqualTo("何静（甲）");
     }
 
+    @Test
+    void groupExecutivesSeeAcrossCompaniesAndASubsidiarysManagerOnlyTheirOwn() throws Exception {
+        long company = created(post("/api/v1/org/companies"), Map.of("name", "华信机电（深圳）有限公司"));
+        long dept = created(post("/api/v1/org/departments"), Map.of("companyId", company, "code", "SZ-BIZ", "name", "深圳业务部", "kind", "BUSINESS"));
+        long office = created(post("/api/v1/org/offices"), Map.of("departmentId", dept, "code", "SZ1", "name", "深圳南山办事处", "region", "华南"));
+        for (String[] u : new String[][]{{"szmgr", "BUSINESS_MANAGER"}, {"szsales", "SALES"}}) {
+            var m = new java.util.LinkedHashMap<String, Object>();
+            m.put("username", u[0]);
+            m.put("fullName", "深圳" + u[0]);
+            m.put("departmentId", dept);
+            m.put("officeId", u[1].equals("SALES") ? office : null);
+            m.put("roles", List.of(u[1]));
+            m.put("password", "Shenzhen2026");
+            mvc.perform(post("/api/v1/users").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(m))).andExpect(status().isCreated());
+            jdbc.sql("UPDATE employee SET must_change_password = FALSE WHERE username = ?").param(u[0]).update();
+        }
+        assertThat(visibleUsernames("gm")).contains("szmgr", "szsales", "sales1");
+        assertThat(visibleUsernames("bizmgr")).contains("sales1").doesNotContain("szmgr", "szsales");
+        String szmgr = token("szmgr", "Shenzhen2026");
+        String body = mvc.perform(get("/api/v1/users").param("size", "200").header("Authorization", bearer(szmgr)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("szsales").doesNotContain("\"sales1\"", "\"gm\"");
+        mvc.perform(get("/api/v1/users/" + userId("sales1")).header("Authorization", bearer(szmgr))).andExpect(status().isNotFound());
+        assertThat(audit("ORG_OFFICE_CREATED")).isPositive();
+    }
+
+    @Test
+    void organisationUnitsRefuseBadInput() throws Exception {
+        long finance = jdbc.sql("SELECT id FROM department WHERE code = 'FIN'").query(Long.class).single();
+        long company = jdbc.sql("SELECT id FROM company WHERE group_head = TRUE").query(Long.class).single();
+        long offices = jdbc.sql("SELECT COUNT(*) FROM office").query(Long.class).single();
+        mvc.perform(post("/api/v1/org/offices").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("departmentId", finance, "code", "X1", "name", "财务办事处"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("departmentId"))
+                .andExpect(jsonPath("$.errors[0].message").value("办事处只能设在业务部下。"));
+        mvc.perform(post("/api/v1/org/offices").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("departmentId", business, "code", "EAST", "name", "又一个华东"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("code"));
+        mvc.perform(post("/api/v1/org/departments").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("companyId", company, "code", "lower case", "name", "x", "kind", "OTHER"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("code"));
+        mvc.perform(post("/api/v1/org/departments").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"companyId\":1,\"code\":\"OK\",\"name\":\"x\",\"kind\":\"NOPE\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+        mvc.perform(post("/api/v1/org/companies").header("Authorization", bearer(token("gm"))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        String page = mvc.perform(post("/admin/org/offices").with(login("admin")).with(csrf())
+                        .param("departmentId", String.valueOf(business)).param("code", "bad code").param("name", "保留的办事处"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"保留的办事处\"", "value=\"bad code\"", "编码为 1–40 位大写字母、数字或 _ -");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM office").query(Long.class).single()).isEqualTo(offices);
+        mvc.perform(post("/admin/org/offices").with(login("admin")).with(csrf())
+                        .param("departmentId", String.valueOf(business)).param("code", "NW").param("name", "西北办事处").param("region", "西北"))
+                .andExpect(redirectedUrl("/admin/org"));
+        mvc.perform(get("/admin/org").with(login("admin"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("西北办事处")));
+    }
+
+    @Test
+    void badUrlParametersGetAClearPageNotAServerError() throws Exception {
+        var session = login("admin");
+        mvc.perform(get("/admin/users").param("officeId", "abc").with(session)).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/users/not-a-number").with(session)).andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/users/999999").with(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/users").param("role", "KING").with(session)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/users").param("role", "KING").header("Authorization", bearer(admin)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("role"));
+    }
+
+    private long created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Map<String, ?> body)
+            throws Exception {
+        String response = mvc.perform(request.header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) json.readValue(response, Map.class).get("id")).longValue();
+    }
+
     private List<String> visibleUsernames(String username) throws Exception {
         String body = mvc.perform(get("/api/v1/users").param("size", "200").header("Authorization", bearer(token(username))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
