@@ -1,6 +1,7 @@
 package io.zhidu.crm.organization;
 
 import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.web.KeysetCursor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,8 +34,49 @@ public class StaffDirectory {
                       Long supervisorId, String supervisorName, boolean active, Set<Role> roles, long version) {
     }
 
-    /** One page; {@code nextAfter} is the id to continue after, null on the last page. */
-    public record Page(List<Row> rows, Long nextAfter) {
+    /** The orders the list offers; each is completed by the id, which makes it total. */
+    public enum SortKey {
+        ID(null), USERNAME("e.username"), FULL_NAME("e.full_name");
+
+        private final String column;
+
+        SortKey(String column) {
+            this.column = column;
+        }
+
+        String valueOf(Row row) {
+            return switch (this) {
+                case ID -> "";
+                case USERNAME -> row.username();
+                case FULL_NAME -> row.fullName();
+            };
+        }
+    }
+
+    public record Sort(SortKey key, boolean descending) {
+        public static final Sort DEFAULT = new Sort(SortKey.ID, false);
+
+        /** From request parameters ({@code sort=username|fullName|id}, {@code dir=asc|desc}); unknown values fall back to the default. */
+        public static Sort of(String sort, String dir) {
+            SortKey key = switch (sort == null ? "" : sort) {
+                case "username" -> SortKey.USERNAME;
+                case "fullName" -> SortKey.FULL_NAME;
+                default -> SortKey.ID;
+            };
+            return new Sort(key, "desc".equalsIgnoreCase(dir));
+        }
+
+        public String param() {
+            return switch (key) {
+                case ID -> "id";
+                case USERNAME -> "username";
+                case FULL_NAME -> "fullName";
+            };
+        }
+    }
+
+    /** One page; {@code nextCursor} continues after its last row, null on the last page. */
+    public record Page(List<Row> rows, String nextCursor) {
     }
 
     private static final String SELECT = """
@@ -61,7 +103,7 @@ public class StaffDirectory {
         this.jdbc = jdbc;
     }
 
-    public Page page(DataScope scope, Filter filter, Long after, int size) {
+    public Page page(DataScope scope, Filter filter, Sort sort, KeysetCursor after, int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> params = new ArrayList<>();
@@ -69,8 +111,18 @@ public class StaffDirectory {
         sql.append(p.sql());
         params.addAll(p.params());
         if (after != null) {
-            sql.append(" AND e.id > ?");
-            params.add(after);
+            String cmp = sort.descending() ? "<" : ">";
+            if (sort.key() == SortKey.ID) {
+                sql.append(" AND e.id ").append(cmp).append(" ?");
+                params.add(after.id());
+            } else {
+                String col = sort.key().column;
+                sql.append(" AND (").append(col).append(' ').append(cmp).append(" ? OR (").append(col)
+                        .append(" = ? AND e.id ").append(cmp).append(" ?))");
+                params.add(after.sortValue());
+                params.add(after.sortValue());
+                params.add(after.id());
+            }
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             sql.append(" AND (LOWER(e.username) LIKE ? OR e.full_name LIKE ?)");
@@ -94,15 +146,31 @@ public class StaffDirectory {
             sql.append(" AND e.active = ?");
             params.add(filter.active());
         }
-        sql.append(" ORDER BY e.id LIMIT ?");
+        String dir = sort.descending() ? " DESC" : " ASC";
+        sql.append(" ORDER BY ");
+        if (sort.key() != SortKey.ID) {
+            sql.append(sort.key().column).append(dir).append(", ");
+        }
+        sql.append("e.id").append(dir).append(" LIMIT ?");
         params.add(limit + 1);
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
-        Long next = null;
+        String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = rows.get(limit - 1).id();
+            Row last = rows.get(limit - 1);
+            next = new KeysetCursor(sort.key().valueOf(last), last.id()).encode();
         }
         return new Page(rows, next);
+    }
+
+    /** Every row of the filtered, scoped list in order, page by page (for exports). */
+    public void forEach(DataScope scope, Filter filter, Sort sort, java.util.function.Consumer<Row> action) {
+        KeysetCursor cursor = null;
+        do {
+            Page page = page(scope, filter, sort, cursor, MAX_PAGE);
+            page.rows().forEach(action);
+            cursor = KeysetCursor.decode(page.nextCursor());
+        } while (cursor != null);
     }
 
     /** One member of staff, or empty when absent or outside the scope. */

@@ -4,7 +4,13 @@ import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
+import io.zhidu.crm.shared.excel.XlsxExport;
+import io.zhidu.crm.shared.web.KeysetCursor;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
 import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import io.zhidu.crm.shared.web.RequiresPermission;
@@ -29,23 +35,40 @@ class UserAdminController {
     private final StaffDirectory directory;
     private final OrganizationManagement management;
     private final ReportingLine line;
+    private final StaffExport export;
 
-    UserAdminController(StaffDirectory directory, OrganizationManagement management, ReportingLine line) {
+    UserAdminController(StaffDirectory directory, OrganizationManagement management, ReportingLine line, StaffExport export) {
         this.directory = directory;
         this.management = management;
         this.line = line;
+        this.export = export;
     }
 
     @GetMapping("/admin/users")
     String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long officeId,
                 @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
-                @RequestParam(required = false) Long after, Model model) {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                @RequestParam(required = false) String cursor, Model model) {
         StaffDirectory.Filter filter = new StaffDirectory.Filter(q, officeId, null, role, active);
+        StaffDirectory.Sort order = StaffDirectory.Sort.of(sort, dir);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", directory.page(scope, filter, after, 50));
+        model.addAttribute("sort", order);
+        model.addAttribute("page", directory.page(scope, filter, order, KeysetCursor.decode(cursor), 50));
         model.addAttribute("offices", management.offices());
         model.addAttribute("roles", Role.values());
         return "users";
+    }
+
+    @GetMapping("/admin/users/export")
+    void export(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long officeId,
+                @RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                Locale locale, HttpServletResponse response) throws IOException {
+        response.setContentType(XlsxExport.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename("users.xlsx").build().toString());
+        export.write(scope, new StaffDirectory.Filter(q, officeId, null, role, active), StaffDirectory.Sort.of(sort, dir),
+                locale, response.getOutputStream());
     }
 
     @GetMapping("/admin/users/new")
@@ -139,7 +162,7 @@ class UserAdminController {
         model.addAttribute("offices", management.offices());
         model.addAttribute("roles", Arrays.asList(Role.values()));
         model.addAttribute("supervisors", directory.page(DataScope.everything(0), new StaffDirectory.Filter(null, null, null, null, true),
-                null, StaffDirectory.MAX_PAGE).rows());
+                new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
         if (row != null) {
             model.addAttribute("chain", line.chainUp(row.id()));
             model.addAttribute("subordinates", line.subordinates(row.id()));

@@ -3,7 +3,13 @@ package io.zhidu.crm.organization;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.ETags;
+import io.zhidu.crm.shared.excel.XlsxExport;
+import io.zhidu.crm.shared.web.KeysetCursor;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +35,13 @@ class UserApiController {
     private final StaffDirectory directory;
     private final OrganizationManagement management;
     private final ReportingLine line;
+    private final StaffExport export;
 
-    UserApiController(StaffDirectory directory, OrganizationManagement management, ReportingLine line) {
+    UserApiController(StaffDirectory directory, OrganizationManagement management, ReportingLine line, StaffExport export) {
         this.directory = directory;
         this.management = management;
         this.line = line;
+        this.export = export;
     }
 
     record UserList(List<StaffDirectory.Row> items, String nextCursor) {
@@ -49,10 +57,24 @@ class UserApiController {
     @RequiresPermission("user:read")
     UserList list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long officeId,
                   @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Role role,
-                  @RequestParam(required = false) Boolean active, @RequestParam(required = false) Long cursor,
+                  @RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
+                  @RequestParam(required = false) String dir, @RequestParam(required = false) String cursor,
                   @RequestParam(defaultValue = "50") int size) {
-        StaffDirectory.Page page = directory.page(scope, new StaffDirectory.Filter(q, officeId, departmentId, role, active), cursor, size);
-        return new UserList(page.rows(), page.nextAfter() == null ? null : page.nextAfter().toString());
+        StaffDirectory.Page page = directory.page(scope, new StaffDirectory.Filter(q, officeId, departmentId, role, active),
+                StaffDirectory.Sort.of(sort, dir), KeysetCursor.decode(cursor), size);
+        return new UserList(page.rows(), page.nextCursor());
+    }
+
+    @GetMapping("/users/export")
+    @RequiresPermission("user:read")
+    void export(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Long officeId,
+                @RequestParam(required = false) Long departmentId, @RequestParam(required = false) Role role,
+                @RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) String dir, Locale locale, HttpServletResponse response) throws IOException {
+        response.setContentType(XlsxExport.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("users.xlsx").build().toString());
+        export.write(scope, new StaffDirectory.Filter(q, officeId, departmentId, role, active), StaffDirectory.Sort.of(sort, dir),
+                locale, response.getOutputStream());
     }
 
     @GetMapping("/users/{id}")

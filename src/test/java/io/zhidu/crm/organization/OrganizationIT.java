@@ -340,6 +340,57 @@ class OrganizationIT extends AbstractIntegrationTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("role"));
     }
 
+    @Test
+    void theListSortsByNameInBothDirectionsAcrossPages() throws Exception {
+        for (String dir : new String[]{"asc", "desc"}) {
+            List<String> names = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var req = get("/api/v1/users").param("size", "3").param("sort", "fullName").param("dir", dir)
+                        .header("Authorization", bearer(admin));
+                if (cursor != null) {
+                    req = req.param("cursor", cursor);
+                }
+                Map<?, ?> page = json.readValue(mvc.perform(req).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+                ((List<?>) page.get("items")).forEach(i -> names.add((String) ((Map<?, ?>) i).get("fullName")));
+                cursor = (String) page.get("nextCursor");
+            } while (cursor != null);
+            List<String> expected = new java.util.ArrayList<>(names);
+            expected.sort(dir.equals("asc") ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder());
+            assertThat(names).hasSizeGreaterThanOrEqualTo(14).isEqualTo(expected);
+        }
+        mvc.perform(get("/api/v1/users").param("cursor", "%%%not-a-cursor").header("Authorization", bearer(admin)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("cursor"));
+        mvc.perform(get("/admin/users").param("sort", "fullName").param("dir", "desc").with(login("admin")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("bi-caret-down-fill")));
+    }
+
+    @Test
+    void theExportHoldsTheScopedFilteredListAndIsAudited() throws Exception {
+        long before = audit("EXPORT");
+        byte[] xlsx = mvc.perform(get("/api/v1/users/export").param("active", "true").header("Authorization", bearer(token("director1"))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> usernames = new java.util.ArrayList<>();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("用户名");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                usernames.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+        }
+        assertThat(usernames).contains("director1", "sales1", "sales2").doesNotContain("sales3", "gm", "admin");
+        assertThat(audit("EXPORT")).isEqualTo(before + 1);
+        mvc.perform(get("/admin/users/export").param("role", "SALES").with(login("admin")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("users.xlsx")));
+        mvc.perform(get("/admin/users/export").with(login("sales1"))).andExpect(status().isForbidden());
+    }
+
     private long created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, Map<String, ?> body)
             throws Exception {
         String response = mvc.perform(request.header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
