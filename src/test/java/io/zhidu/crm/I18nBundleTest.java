@@ -34,6 +34,8 @@ class I18nBundleTest {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     static final Path SOURCES = Path.of("src/main/java");
+    /** String literals like {@code users.xlsx} are file names, not message keys. */
+    static final Pattern FILE_NAME = Pattern.compile("xlsx|pdf|csv|html|png");
     static final Set<String> TEXT_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "data-confirm", "value");
     /** Literal text that is a format or a symbol, not language. */
     static final Set<String> NEUTRAL = Set.of("YYYY-MM-DD", "IP", "简体中文", "English");
@@ -98,7 +100,7 @@ class I18nBundleTest {
             for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = literal.matcher(Files.readString(java));
                 while (m.find()) {
-                    if (prefixes.contains(m.group(1)) && !m.group(2).endsWith(".")) {
+                    if (prefixes.contains(m.group(1)) && !m.group(2).endsWith(".") && !FILE_NAME.matcher(m.group(2)).matches()) {
                         used.add(m.group(1) + "." + m.group(2));
                     }
                 }
