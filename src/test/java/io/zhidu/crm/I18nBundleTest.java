@@ -94,7 +94,7 @@ class I18nBundleTest {
             }
         }
         Set<String> prefixes = new TreeSet<>();
-        zh.stringPropertyNames().forEach(k -> prefixes.add(k.substring(0, k.indexOf('.'))));
+        zh.stringPropertyNames().stream().filter(k -> k.contains(".")).forEach(k -> prefixes.add(k.substring(0, k.indexOf('.'))));
         Pattern literal = Pattern.compile("\"([a-z][A-Za-z]*)\\.([A-Za-z0-9.\\-]+)\"");
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {

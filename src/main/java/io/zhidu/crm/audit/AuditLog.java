@@ -1,6 +1,7 @@
 package io.zhidu.crm.audit;
 
 import io.zhidu.crm.shared.audit.Audited;
+import io.zhidu.crm.shared.audit.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -34,35 +39,59 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate newTransaction;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Every {@link Audited} event of any module lands here, in the publisher's transaction. */
+    /**
+     * Every {@link Audited} event of any module lands here, in the publisher's transaction; in a
+     * new one when there is none (sign-ins) or it is read-only (views, exports: a read-only
+     * transaction cannot write on PostgreSQL).
+     */
     @EventListener
-    @Transactional
     public void on(Audited event) {
-        append(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail());
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            insert(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail());
+        } else {
+            newTransaction.executeWithoutResult(status ->
+                    insert(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail()));
+        }
     }
 
+    /**
+     * Appends one entry. Text is first made storable (see {@link #clean}) and the hash is taken
+     * over exactly what is stored, so the database can never change what was hashed.
+     */
     @Transactional
     public long append(String actor, String action, String subjectType, String subjectId, String detail) {
+        return insert(actor, action, subjectType, subjectId, detail);
+    }
+
+    /** Must run inside a read-write transaction: the head row's lock is held until it ends. */
+    private long insert(String actor, String action, String subjectType, String subjectId, String detail) {
+        actor = clean(actor == null ? CurrentActor.SYSTEM : actor, 100);
+        action = clean(action, 60);
+        subjectType = clean(subjectType, 60);
+        subjectId = clean(subjectId, 100);
+        detail = clean(detail, 4000);
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).single();
         long seq = (Long) head[0] + 1;
         String prev = (String) head[1];
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String ip = clientIp();
-        String safeActor = cut(actor == null ? "system" : actor, 100);
-        String safeDetail = detail == null ? null : cut(detail, 4000);
-        String hash = hash(prev, seq, at, safeActor, action, subjectType, subjectId, safeDetail, ip);
+        String ip = clean(clientIp(), 64);
+        String hash = hash(prev, seq, at, actor, action, subjectType, subjectId, detail, ip);
         jdbc.sql("""
                 INSERT INTO audit_entry (seq, occurred_at, actor, action, subject_type, subject_id, detail, client_ip, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), safeActor, action, subjectType, subjectId,
-                        safeDetail, ip, prev, hash)
+                .params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, action, subjectType, subjectId,
+                        detail, ip, prev, hash)
                 .update();
         jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1").param(seq).param(hash).update();
         return seq;
@@ -78,12 +107,17 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     public Verification verify() {
+        // the head first: entries appended while we read are after it and not part of this check
+        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).single();
+        long lastSeq = (Long) head[0];
         AtomicReference<String> prev = new AtomicReference<>(GENESIS);
         long[] expected = {1};
         Verification[] broken = {null};
         jdbc.sql("""
                 SELECT seq, occurred_at, actor, action, subject_type, subject_id, detail, client_ip, prev_hash, hash
-                FROM audit_entry ORDER BY seq""")
+                FROM audit_entry WHERE seq <= ? ORDER BY seq""")
+                .param(lastSeq)
                 .query(rs -> {
                     if (broken[0] != null) {
                         return;
@@ -108,10 +142,8 @@ public class AuditLog {
         if (broken[0] != null) {
             return broken[0];
         }
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
-                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).single();
         long checked = expected[0] - 1;
-        if ((Long) head[0] != checked || !head[1].equals(prev.get())) {
+        if (lastSeq != checked || !head[1].equals(prev.get())) {
             return new Verification(false, checked, checked + 1, "entries missing at the end");
         }
         return new Verification(true, checked, null, null);
@@ -132,14 +164,35 @@ public class AuditLog {
         return s == null ? "" : s;
     }
 
-    private static String cut(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
+    /**
+     * Makes text storable unchanged on every database: drops NUL and unpaired surrogates (which
+     * PostgreSQL refuses or rewrites) and cuts at a code-point boundary to the column's length.
+     */
+    static String clean(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max));
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int width = Character.charCount(cp);
+            boolean loneSurrogate = width == 1 && Character.isSurrogate(s.charAt(i));
+            if (cp != 0 && !loneSurrogate) {
+                if (out.length() + width > max) {
+                    break;
+                }
+                out.appendCodePoint(cp);
+            }
+            i += width;
+        }
+        return out.toString();
     }
 
     private static String clientIp() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();
-            return cut(request.getRemoteAddr(), 64);
+            return request.getRemoteAddr();
         }
         return null;
     }

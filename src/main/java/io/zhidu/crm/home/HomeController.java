@@ -32,7 +32,7 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(DataScope scope, Model model) {
+    String home(Model model) {
         long id = current.account().orElseThrow(DomainException::notFound).id();
         model.addAttribute("me", directory.find(DataScope.ownOnly(id), id).orElseThrow(DomainException::notFound));
         model.addAttribute("chain", line.chainUp(id));

@@ -95,8 +95,10 @@ public class Employee {
         if (roles == null || roles.isEmpty()) {
             throw DomainException.invalid("roles", "user.roles.required");
         }
-        this.roles.clear();
-        this.roles.addAll(roles);
+        if (!this.roles.equals(roles)) { // an unchanged set must not dirty the entity (no version bump)
+            this.roles.clear();
+            this.roles.addAll(roles);
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.zhidu.crm.organization;
 
 import io.zhidu.crm.shared.web.RequiresPermission;
+import io.zhidu.crm.shared.DomainException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,6 +55,27 @@ class OrganizationApiController {
     @RequiresPermission("user:read")
     List<Unit> offices() {
         return management.offices().stream().map(Unit::of).toList();
+    }
+
+    @GetMapping("/companies/{id}")
+    @RequiresPermission("user:read")
+    Unit company(@PathVariable long id) {
+        return management.companies().stream().filter(c -> c.getId() == id).findFirst().map(Unit::of)
+                .orElseThrow(DomainException::notFound);
+    }
+
+    @GetMapping("/departments/{id}")
+    @RequiresPermission("user:read")
+    Unit department(@PathVariable long id) {
+        return management.departments().stream().filter(d -> d.getId() == id).findFirst().map(Unit::of)
+                .orElseThrow(DomainException::notFound);
+    }
+
+    @GetMapping("/offices/{id}")
+    @RequiresPermission("user:read")
+    Unit office(@PathVariable long id) {
+        return management.offices().stream().filter(o -> o.getId() == id).findFirst().map(Unit::of)
+                .orElseThrow(DomainException::notFound);
     }
 
     @PostMapping("/companies")

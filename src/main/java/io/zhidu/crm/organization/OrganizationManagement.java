@@ -105,6 +105,7 @@ public class OrganizationManagement {
      */
     @Transactional
     public void update(long id, long expectedVersion, UserForm form) {
+        companies.lockOrganisation();
         Employee e = employees.findById(id).orElseThrow(DomainException::notFound);
         if (e.getVersion() != expectedVersion) {
             throw new DomainException(DomainException.Kind.STALE, "error.stale", null);
@@ -131,14 +132,19 @@ public class OrganizationManagement {
         e.placeIn(placement);
         e.assignRoles(form.roles());
         e.reportTo(form.supervisorId());
-        if (form.password() != null && !form.password().isBlank()) {
+        boolean passwordReset = form.password() != null && !form.password().isBlank();
+        if (passwordReset) {
             rule.check("password", form.password());
             e.resetPassword(passwords.encode(form.password()));
-            changes.add("password reset");
+        }
+        if (!changes.isEmpty() || passwordReset) {
+            employees.saveAndFlush(e);
         }
         if (!changes.isEmpty()) {
-            employees.saveAndFlush(e);
             events.publishEvent(new StaffChanged(CurrentActor.username(), "USER_UPDATED", id, String.join("; ", changes)));
+        }
+        if (passwordReset) {
+            events.publishEvent(new StaffChanged(CurrentActor.username(), "USER_PASSWORD_RESET", id, null));
         }
     }
 
@@ -148,6 +154,7 @@ public class OrganizationManagement {
         if (id == actorId) {
             throw DomainException.conflict("user.deactivateSelf");
         }
+        companies.lockOrganisation();
         Employee e = employees.findById(id).orElseThrow(DomainException::notFound);
         if (e.holds(Role.ADMIN)) {
             requireAnotherActiveAdmin(id);

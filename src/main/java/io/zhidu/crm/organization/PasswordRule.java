@@ -33,7 +33,8 @@ public class PasswordRule {
         if (password == null || password.length() < minLength) {
             throw DomainException.invalid(field, "password.tooShort", minLength);
         }
-        if (password.length() > 128) {
+        // bcrypt reads at most 72 bytes; longer passwords are refused, not silently cut
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
             throw DomainException.invalid(field, "password.tooLong");
         }
         if (letterAndDigit && (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit))) {

@@ -2,7 +2,9 @@ package io.zhidu.crm.organization;
 
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -20,6 +22,11 @@ interface Employees extends JpaRepository<Employee, Long> {
 interface Companies extends JpaRepository<Company, Long> {
 
     Optional<Company> findFirstByGroupHeadTrue();
+
+    /** Serialises changes to the reporting line and the admin role across nodes (they are rare). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Company c where c.groupHead = true")
+    Optional<Company> lockOrganisation();
 
     List<Company> findAllByOrderById();
 

@@ -179,6 +179,20 @@ public class StaffDirectory {
         return jdbc.sql(SELECT + "e.id = ? AND " + p.sql()).param(id).params(p.params()).query(ROW).optional();
     }
 
+    /** The links whose person is inside the scope, in their order (one query). */
+    public List<ReportingLine.Link> visible(DataScope scope, List<ReportingLine.Link> links) {
+        if (links.isEmpty() || scope.all()) {
+            return links;
+        }
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        List<Object> params = new ArrayList<>(links.stream().map(l -> (Object) l.id()).toList());
+        params.addAll(p.params());
+        Set<Long> visible = new java.util.HashSet<>(jdbc.sql("SELECT e.id FROM employee e WHERE e.id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(links.size(), "?")) + ") AND " + p.sql())
+                .params(params).query(Long.class).list());
+        return links.stream().filter(l -> visible.contains(l.id())).toList();
+    }
+
     private static Set<Role> roles(String csv) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (csv != null) {

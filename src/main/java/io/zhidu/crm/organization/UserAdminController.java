@@ -83,9 +83,14 @@ class UserAdminController {
         if (!errors.hasErrors()) {
             try {
                 OrganizationManagement.Registered r = management.register(form);
-                redirect.addFlashAttribute("flash", "user.created");
-                redirect.addFlashAttribute("temporaryPassword", r.temporaryPassword());
-                return "redirect:/admin/users/" + r.id();
+                if (r.temporaryPassword() == null) {
+                    redirect.addFlashAttribute("flash", "user.created");
+                    return "redirect:/admin/users/" + r.id();
+                }
+                // the one-time password is shown in this response, never stored in the session
+                model.addAttribute("flash", "user.created");
+                model.addAttribute("temporaryPassword", r.temporaryPassword());
+                return edit(DataScope.everything(0), r.id(), model);
             } catch (DomainException e) {
                 reject(errors, e);
             }
@@ -148,11 +153,11 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{id}/reset-password")
-    String resetPassword(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+    String resetPassword(DataScope scope, @PathVariable long id, Model model) {
         directory.find(scope, id).orElseThrow(DomainException::notFound);
-        redirect.addFlashAttribute("temporaryPassword", management.resetPassword(id));
-        redirect.addFlashAttribute("flash", "user.passwordReset");
-        return "redirect:/admin/users/" + id;
+        model.addAttribute("temporaryPassword", management.resetPassword(id));
+        model.addAttribute("flash", "user.passwordReset");
+        return edit(scope, id, model);
     }
 
     private String form(Model model, StaffDirectory.Row row, Long version) {
@@ -161,8 +166,15 @@ class UserAdminController {
         model.addAttribute("departments", management.departments());
         model.addAttribute("offices", management.offices());
         model.addAttribute("roles", Arrays.asList(Role.values()));
-        model.addAttribute("supervisors", directory.page(DataScope.everything(0), new StaffDirectory.Filter(null, null, null, null, true),
+        java.util.List<StaffDirectory.Row> supervisors = new java.util.ArrayList<>(directory.page(DataScope.everything(0),
+                new StaffDirectory.Filter(null, null, null, null, true),
                 new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
+        // the current supervisor is always an option (even if deactivated or beyond the list), so saving never drops it
+        Long current = row == null ? null : row.supervisorId();
+        if (current != null && supervisors.stream().noneMatch(s -> s.id() == current)) {
+            directory.find(DataScope.everything(0), current).ifPresent(supervisors::add);
+        }
+        model.addAttribute("supervisors", supervisors);
         if (row != null) {
             model.addAttribute("chain", line.chainUp(row.id()));
             model.addAttribute("subordinates", line.subordinates(row.id()));

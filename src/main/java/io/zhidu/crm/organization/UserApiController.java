@@ -131,13 +131,13 @@ class UserApiController {
     @RequiresPermission("user:read")
     List<ReportingLine.Link> chain(DataScope scope, @PathVariable long id) {
         directory.find(scope, id).orElseThrow(DomainException::notFound);
-        return line.chainUp(id);
+        return directory.visible(scope, line.chainUp(id));
     }
 
     @GetMapping("/users/{id}/subordinates")
     @RequiresPermission("user:read")
     List<ReportingLine.Link> subordinates(DataScope scope, @PathVariable long id) {
         directory.find(scope, id).orElseThrow(DomainException::notFound);
-        return line.subordinates(id);
+        return directory.visible(scope, line.subordinates(id));
     }
 }

@@ -21,7 +21,7 @@ public record UserForm(
         @NotNull Long departmentId,
         Long officeId,
         Long supervisorId,
-        @NotEmpty Set<Role> roles,
+        @NotEmpty Set<@NotNull Role> roles,
         @Size(max = 128) String password) {
 
     public static UserForm empty() {

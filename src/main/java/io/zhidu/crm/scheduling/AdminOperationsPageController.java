@@ -1,5 +1,6 @@
 package io.zhidu.crm.scheduling;
 
+import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.audit.CurrentActor;
 import io.zhidu.crm.shared.time.BusinessClock;
 import io.zhidu.crm.shared.time.ClockOffsetStore;
@@ -54,10 +55,18 @@ class AdminOperationsPageController {
     @GetMapping("/admin/clock")
     @RequiresPermission("system:clock")
     String clock(Model model) {
+        return clockPage(model, clock.today().toString(), null);
+    }
+
+    /** The clock page, with what the admin typed kept and the reason it was refused, if any. */
+    private String clockPage(Model model, String input, String error) {
         model.addAttribute("today", clock.today());
         model.addAttribute("offsetDays", clock.offsetDays());
         model.addAttribute("adjustable", clock.isAdjustable());
-        model.addAttribute("input", clock.today().toString());
+        model.addAttribute("input", input);
+        if (error != null) {
+            model.addAttribute("error", error);
+        }
         return "clock";
     }
 
@@ -68,19 +77,18 @@ class AdminOperationsPageController {
         try {
             date = LocalDate.parse(today.trim());
         } catch (DateTimeParseException e) {
-            model.addAttribute("today", clock.today());
-            model.addAttribute("offsetDays", clock.offsetDays());
-            model.addAttribute("adjustable", clock.isAdjustable());
-            model.addAttribute("input", today);
-            model.addAttribute("error", "clock.badDate");
-            return "clock";
+            return clockPage(model, today, "clock.badDate");
         }
         if (!clock.isAdjustable()) {
             redirect.addFlashAttribute("error", "clock.notAdjustable");
             return "redirect:/admin/clock";
         }
         LocalDate before = clock.today();
-        offsets.setToday(date);
+        try {
+            offsets.setToday(date);
+        } catch (DomainException e) {
+            return clockPage(model, today, "clock.outOfRange");
+        }
         events.publishEvent(new OperationAudited(CurrentActor.username(), "CLOCK_SET", null, null, before + " → " + date));
         redirect.addFlashAttribute("flash", "clock.changed");
         return "redirect:/admin/clock";

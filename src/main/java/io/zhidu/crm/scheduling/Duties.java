@@ -21,6 +21,8 @@ import net.javacrumbs.shedlock.core.ClockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 
@@ -34,13 +36,14 @@ public class Duties {
 
     private static final Logger log = LoggerFactory.getLogger(Duties.class);
     static final Duration MAX_RUN = Duration.ofHours(2);
+    static final Duration MIN_HOLD = Duration.ofSeconds(30);
 
     /** How a run was started. */
     public enum Trigger {
         SCHEDULE, MANUAL
     }
 
-    /** How a run ended. SKIPPED: another node was running it. */
+    /** How a run ended. SKIPPED: another node was running it (not recorded). */
     public enum Outcome {
         RUNNING, SUCCEEDED, FAILED, SKIPPED
     }
@@ -88,32 +91,37 @@ public class Duties {
             throw DomainException.notFound();
         }
         LocalDate today = clock.today();
-        long runId = start(name, today, trigger);
-        Outcome outcome;
-        String message;
+        long[] runId = {0};
+        LockingTaskExecutor.TaskResult<Run> result;
         try {
-            LockingTaskExecutor.TaskResult<String> result = locks.executeWithLock(
-                    () -> duty.run(today),
-                    // the lock runs on real time (ShedLock's clock), never on the adjustable business clock
-                    new LockConfiguration(ClockProvider.now(), name, MAX_RUN, Duration.ZERO));
-            if (result.wasExecuted()) {
-                outcome = Outcome.SUCCEEDED;
-                message = result.getResult();
-            } else {
-                outcome = Outcome.SKIPPED;
-                message = "running on another node";
-            }
+            // the lock runs on real time (ShedLock's clock), never on the adjustable business clock;
+            // scheduled runs hold it a little longer so nodes with slightly different clocks do not both run
+            result = locks.executeWithLock(() -> {
+                runId[0] = start(name, today, trigger);
+                String message = duty.run(today);
+                finish(runId[0], Outcome.SUCCEEDED, message);
+                return lastRun(name).orElseThrow();
+            }, new LockConfiguration(ClockProvider.now(), name, MAX_RUN,
+                    trigger == Trigger.SCHEDULE ? MIN_HOLD : Duration.ZERO));
         } catch (Throwable e) {
             log.error("Scheduled duty {} failed for {}", name, today, e);
-            outcome = Outcome.FAILED;
-            message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (runId[0] == 0) {
+                runId[0] = start(name, today, trigger);
+            }
+            finish(runId[0], Outcome.FAILED, message);
+            return lastRun(name).orElseThrow();
         }
-        finish(runId, outcome, message);
-        return lastRun(name).orElseThrow();
+        if (!result.wasExecuted()) {
+            // another node holds the lock: nothing is recorded here, its own run tells the outcome
+            return new Run(0, name, ClockProvider.now(), null, today, trigger, Outcome.SKIPPED, "running on another node");
+        }
+        return result.getResult();
     }
 
     Instant nextRun(ScheduledDuty d) {
-        var next = CronExpression.parse(d.cron()).next(clock.instant().atZone(clock.getZone()));
+        // cron triggers fire on real time
+        var next = CronExpression.parse(d.cron()).next(ClockProvider.now().atZone(clock.getZone()));
         return next == null ? null : next.toInstant();
     }
 
@@ -132,9 +140,10 @@ public class Duties {
 
     private long start(String name, LocalDate today, Trigger trigger) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO job_run (job_name, started_at, business_date, trigger_kind, outcome) VALUES (?, ?, ?, ?, ?)")
-                .params(name, now, today, trigger.name(), Outcome.RUNNING.name()).update();
-        return jdbc.sql("SELECT MAX(id) FROM job_run WHERE job_name = ?").param(name).query(Long.class).single();
+                .params(name, now, today, trigger.name(), Outcome.RUNNING.name()).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     private void finish(long runId, Outcome outcome, String message) {

@@ -71,7 +71,7 @@ class AuthApiController {
     }
 
     @GetMapping("/me")
-    Me me(@AuthenticationPrincipal ZhiduUser user) {
+    Me me() {
         StaffAccount a = current.account().orElseThrow(DomainException::notFound);
         return new Me(a.id(), a.username(), a.fullName(), a.roles(), Permissions.of(a.roles()).stream().toList(),
                 a.companyId(), a.departmentId(), a.officeId(), a.supervisorId(), current.scope());

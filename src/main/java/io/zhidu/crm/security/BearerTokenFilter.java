@@ -43,6 +43,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, 401, "Unauthorized", "error.tokenInvalid");
             return;
         }
+        if (account.get().mustChangePassword()) {
+            problems.write(request, response, 403, "Forbidden", "password.mustChangeFirst");
+            return;
+        }
         ZhiduUser user = new ZhiduUser(account.get(), false);
         user.eraseCredentials();
         var context = SecurityContextHolder.createEmptyContext();

@@ -46,9 +46,13 @@ class LoginAttempts {
                 .orElse(false);
     }
 
-    /** Records a failed attempt; locks the account when it is the last one allowed. */
+    /**
+     * Counts an attempt on an existing account BEFORE its password is checked, so that parallel
+     * guesses cannot pass the limit: false (and the account locked) once more attempts are under
+     * way or failed in a row than allowed. A successful sign-in clears the count.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String username) {
+    public boolean reserve(String username) {
         String key = key(username);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("UPDATE login_attempt SET failures = failures + 1, last_failure = ? WHERE username = ?")
@@ -62,14 +66,28 @@ class LoginAttempts {
                         .param(now).param(key).update();
             }
         }
-        int failures = jdbc.sql("SELECT failures FROM login_attempt WHERE username = ?").param(key).query(Integer.class).single();
-        if (failures >= maxAttempts) {
-            OffsetDateTime until = now.plus(lockDuration);
-            jdbc.sql("UPDATE login_attempt SET failures = 0, locked_until = ? WHERE username = ?")
-                    .param(until).param(key).update();
-            events.publishEvent(new SecurityAudit(username, "ACCOUNT_LOCKED", null,
-                    "after " + failures + " failed attempts, until " + until.toInstant()));
+        int attempts = jdbc.sql("SELECT failures FROM login_attempt WHERE username = ?").param(key).query(Integer.class).single();
+        if (attempts > maxAttempts) {
+            lock(username, key, attempts);
+            return false;
         }
+        return true;
+    }
+
+    /** The password was wrong: locks the account when that was the last attempt allowed. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void failed(String username) {
+        String key = key(username);
+        jdbc.sql("SELECT failures FROM login_attempt WHERE username = ?").param(key).query(Integer.class).optional()
+                .filter(attempts -> attempts >= maxAttempts)
+                .ifPresent(attempts -> lock(username, key, attempts));
+    }
+
+    private void lock(String username, String key, int attempts) {
+        OffsetDateTime until = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plus(lockDuration);
+        jdbc.sql("UPDATE login_attempt SET failures = 0, locked_until = ? WHERE username = ?").param(until).param(key).update();
+        events.publishEvent(new SecurityAudit(username, "ACCOUNT_LOCKED", null,
+                "after " + attempts + " attempts, until " + until.toInstant()));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

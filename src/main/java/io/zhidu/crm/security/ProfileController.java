@@ -44,16 +44,18 @@ class ProfileController {
         return "profile";
     }
 
+    /**
+     * Shows the new token in the response itself (no redirect): a secret must not pass through
+     * the session, which lives in the database.
+     */
     @PostMapping("/profile/tokens")
-    String createToken(@AuthenticationPrincipal ZhiduUser user, @RequestParam(defaultValue = "") String name,
-                       RedirectAttributes redirect) {
+    String createToken(@AuthenticationPrincipal ZhiduUser user, @RequestParam(defaultValue = "") String name, Model model) {
         String label = name.isBlank() ? "API" : name.trim();
         if (label.length() > 100) {
             label = label.substring(0, 100);
         }
-        ApiTokens.Issued issued = tokens.issue(user.id(), user.getUsername(), label);
-        redirect.addFlashAttribute("newToken", issued.token());
-        return "redirect:/profile";
+        model.addAttribute("newToken", tokens.issue(user.id(), user.getUsername(), label).token());
+        return profile(user, model);
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")

@@ -9,7 +9,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,8 +46,16 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder encoder,
-                                                AuthenticationEventPublisher publisher) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+                                                AuthenticationEventPublisher publisher, LoginAttempts attempts) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
+            @Override
+            protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken auth) {
+                if (!attempts.reserve(user.getUsername())) {
+                    throw new LockedException("too many attempts");
+                }
+                super.additionalAuthenticationChecks(user, auth);
+            }
+        };
         provider.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(publisher);

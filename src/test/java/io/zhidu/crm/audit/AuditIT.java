@@ -45,6 +45,17 @@ class AuditIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void textTheDatabaseWouldAlterIsCleanedBeforeItIsHashed() {
+        String emojiAtTheLimit = "a".repeat(99) + "😀";
+        log.append(emojiAtTheLimit, "TEST_TEXT", "TEST", "x\u0000y", "lone \uD800 surrogate and NUL \u0000 and 😀 emoji");
+        var row = jdbc.sql("SELECT actor, subject_id, detail FROM audit_entry WHERE action = 'TEST_TEXT'").query().singleRow();
+        assertThat((String) row.get("actor")).isEqualTo("a".repeat(99));
+        assertThat((String) row.get("subject_id")).isEqualTo("xy");
+        assertThat((String) row.get("detail")).isEqualTo("lone  surrogate and NUL  and 😀 emoji");
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
     void aRemovedEntryBreaksTheChain() {
         long seq = log.append("tester", "TEST_ENTRY", "TEST", "3", "to be removed");
         log.append("tester", "TEST_ENTRY", "TEST", "4", "after it");

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zhidu.crm.support.AbstractIntegrationTest;
@@ -168,7 +169,8 @@ class OrganizationIT extends AbstractIntegrationTest {
         mvc.perform(post("/api/v1/users/" + id + "/deactivate").header("Authorization", bearer(admin)))
                 .andExpect(status().isNoContent());
 
-        mvc.perform(get("/").with(session)).andExpect(redirectedUrl("/login?inactive"));
+        // the deactivation ended the session (deleted, or refused by the account check)
+        mvc.perform(get("/").with(session)).andExpect(redirectedUrlPattern("/login*"));
         mvc.perform(get("/api/v1/me").header("Authorization", bearer(token))).andExpect(status().isUnauthorized());
         mvc.perform(post("/login").with(csrf()).param("username", "leaver").param("password", "Leaver2026"))
                 .andExpect(redirectedUrl("/login?error"));
@@ -179,6 +181,44 @@ class OrganizationIT extends AbstractIntegrationTest {
         mvc.perform(post("/api/v1/users/" + id + "/reactivate").header("Authorization", bearer(admin)))
                 .andExpect(status().isNoContent());
         login("leaver", "Leaver2026");
+    }
+
+    @Test
+    void anAdminResetRevokesTokensAndEndsSessionsWhileAnOwnChangeKeepsTheCurrentSession() throws Exception {
+        mvc.perform(post("/api/v1/users").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(userJson("resetme", "重置者", east, null, "SALES").replace("\"roles\"", "\"password\":\"Reset2026a\",\"roles\"")))
+                .andExpect(status().isCreated());
+        long id = userId("resetme");
+        jdbc.sql("UPDATE employee SET must_change_password = FALSE WHERE id = ?").param(id).update();
+        var first = login("resetme", "Reset2026a");
+        var second = login("resetme", "Reset2026a");
+        String token = token("resetme", "Reset2026a");
+
+        mvc.perform(post("/profile/password").with(first).with(csrf()).param("currentPassword", "Reset2026a")
+                .param("newPassword", "Changed2026b").param("confirmPassword", "Changed2026b")).andExpect(redirectedUrl("/profile"));
+        mvc.perform(get("/").with(first)).andExpect(status().isOk());
+        mvc.perform(get("/").with(second)).andExpect(redirectedUrlPattern("/login*"));
+        mvc.perform(get("/api/v1/me").header("Authorization", bearer(token))).andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/users/" + id + "/reset-password").header("Authorization", bearer(admin)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.temporaryPassword").exists());
+        mvc.perform(get("/api/v1/me").header("Authorization", bearer(token))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/").with(first)).andExpect(redirectedUrlPattern("/login*"));
+    }
+
+    @Test
+    void nullRolesAndOutOfScopeReportingLinesAreHandled() throws Exception {
+        mvc.perform(post("/api/v1/users").header("Authorization", bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(userJson("nullrole", "空角色", east, null, "SALES").replace("[\"SALES\"]", "[null]")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("roles")));
+        String director1 = token("director1");
+        String body = mvc.perform(get("/api/v1/users/" + userId("sales1") + "/reporting-line").header("Authorization", bearer(director1)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("director1").doesNotContain("bizmgr", "\"gm\"");
+        String page = mvc.perform(post("/admin/users").with(login("admin")).with(csrf())
+                        .param("username", "typemis").param("fullName", "类型错").param("departmentId", "abc").param("roles", "SALES"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("请选择或输入有效的值。").doesNotContain("java.lang");
     }
 
     @Test

@@ -95,6 +95,13 @@ class SchedulingIT extends AbstractIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"today\":\"2027-02-30\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("today"));
         mvc.perform(put("/api/v1/admin/clock").header("Authorization", bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"today\":\"+999999999-12-31\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/v1/admin/clock").header("Authorization", bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"today\":\"2099-01-01\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("today"));
+        assertThat(clock.offsetDays()).isZero();
+        mvc.perform(put("/api/v1/admin/clock").header("Authorization", bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("today"));
         mvc.perform(post("/admin/clock").with(login("admin")).with(csrf()).param("today", "31.01.2027"))

@@ -59,6 +59,42 @@ class SecurityIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void parallelGuessesCannotPassTheLimit() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    mvc.perform(post("/login").with(csrf()).param("username", "planning")
+                            .param("password", "guess-" + n));
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(auditCount("LOGIN_FAILED", "planning")).isLessThanOrEqualTo(5);
+        mvc.perform(post("/login").with(csrf()).param("username", "planning").param("password", DEMO_PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+        jdbc.sql("DELETE FROM login_attempt WHERE username = 'planning'").update();
+    }
+
+    @Test
+    void aTooLongPasswordIsRefusedClearlyNotWithAServerError() throws Exception {
+        var session = login("vp");
+        String tooLong = "密码".repeat(12) + "1a"; // 24 CJK characters = 72 bytes, plus 2
+        mvc.perform(post("/profile/password").with(session).with(csrf())
+                        .param("currentPassword", DEMO_PASSWORD).param("newPassword", tooLong).param("confirmPassword", tooLong))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("密码太长")));
+        login("vp");
+    }
+
+    @Test
     void successfulLoginIsAuditedAndChangesTheSessionId() throws Exception {
         // an anonymous session exists before the login (the login page stores the CSRF token in it)
         var page = mvc.perform(get("/login")).andReturn();
@@ -80,6 +116,13 @@ class SecurityIT extends AbstractIntegrationTest {
         mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(post("/admin/users/1/reset-password").with(login("admin"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void loadBalancerProbesAnswerWithoutSignIn() throws Exception {
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths['/api/v1/auth/token']").exists());
     }
 
     @Test
@@ -160,8 +203,10 @@ class SecurityIT extends AbstractIntegrationTest {
     void tokensCanBeCreatedAndRevokedFromTheProfile() throws Exception {
         var session = login("planning");
         var created = mvc.perform(post("/profile/tokens").with(session).with(csrf()).param("name", "ERP"))
-                .andExpect(redirectedUrl("/profile")).andReturn();
-        String token = (String) created.getFlashMap().get("newToken");
+                .andExpect(status().isOk()).andReturn();
+        String token = (String) created.getModelAndView().getModel().get("newToken");
+        assertThat(created.getResponse().getContentAsString()).contains(token);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session_attributes").query(Long.class).single()).isPositive();
         assertThat(token).startsWith("zd_");
         mvc.perform(get("/api/v1/me").header("Authorization", bearer(token))).andExpect(status().isOk());
         long id = jdbc.sql("SELECT id FROM api_token WHERE token_hash = ?").param(ApiTokens.hash(token)).query(Long.class).single();

@@ -19,6 +19,10 @@ public interface ScheduledDuty {
     /** Message key of a short description for the admin screen. */
     String descriptionKey();
 
-    /** Does the work for the given business date; returns a one-line summary of what it did. */
+    /**
+     * Does all the work due up to and including the given business date (the date may jump ahead
+     * when an admin moves the demo clock: nothing due in between may be skipped); returns a
+     * one-line summary of what it did.
+     */
     String run(LocalDate businessDate);
 }

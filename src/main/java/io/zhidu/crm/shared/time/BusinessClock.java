@@ -1,5 +1,6 @@
 package io.zhidu.crm.shared.time;
 
+import io.zhidu.crm.shared.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs at the real pace, shifted by whole days. Nothing else in the code reads the wall clock.
  */
 public class BusinessClock extends Clock {
+
+    /** How far the business date may be moved from the real date. */
+    public static final int MAX_SHIFT_YEARS = 10;
 
     private final Clock base;
     private final ZoneId zone;
@@ -38,12 +42,17 @@ public class BusinessClock extends Clock {
      * Moves the business date to {@code today}, keeping the time of day.
      *
      * @throws IllegalStateException when the clock is not adjustable (production)
+     * @throws DomainException       on field {@code today} when it is more than
+     *                               {@value #MAX_SHIFT_YEARS} years from the real date
      */
     public void setToday(LocalDate today) {
         if (!adjustable) {
             throw new IllegalStateException("business clock is not adjustable");
         }
         LocalDate real = LocalDate.ofInstant(base.instant(), zone);
+        if (today.isBefore(real.minusYears(MAX_SHIFT_YEARS)) || today.isAfter(real.plusYears(MAX_SHIFT_YEARS))) {
+            throw DomainException.invalid("today", "clock.outOfRange", MAX_SHIFT_YEARS);
+        }
         offsetDays.set(today.toEpochDay() - real.toEpochDay());
     }
 

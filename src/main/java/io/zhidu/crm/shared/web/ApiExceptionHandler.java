@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,6 +65,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> stale(ObjectOptimisticLockingFailureException e) {
         return ResponseEntity.status(412).body(problem(HttpStatus.PRECONDITION_FAILED, text("error.stale")));
+    }
+
+    /** Two requests raced for the same unique value: the loser is told, nothing was saved. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> duplicate(DataIntegrityViolationException e) {
+        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(409).body(problem(HttpStatus.CONFLICT, text("error.duplicate")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -48,6 +49,14 @@ class PageExceptionHandler {
         response.setStatus(409);
         model.addAttribute("status", 409);
         model.addAttribute("messageKey", "error.stale");
+        return "error";
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String duplicate(Model model, HttpServletResponse response) {
+        response.setStatus(409);
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", "error.duplicate");
         return "error";
     }
 
