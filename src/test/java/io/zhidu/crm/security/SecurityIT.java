@@ -234,6 +234,24 @@ class SecurityIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void unknownPathsAndWrongMethodsAreAnsweredInTheRightForm() throws Exception {
+        String token = token("admin");
+        mvc.perform(get("/api/v1/no-such-thing").header("Authorization", bearer(token)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("找不到该记录，或您无权查看。"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/me")
+                        .header("Authorization", bearer(token)))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(get("/no-such-page").with(login("admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("找不到该记录，或您无权查看。")));
+    }
+
+    @Test
     void englishIsAvailableOnTheApi() throws Exception {
         mvc.perform(get("/api/v1/me").header("Accept-Language", "en"))
                 .andExpect(status().isUnauthorized())
