@@ -36,12 +36,14 @@ class DemoCompany implements ApplicationRunner {
     private final OrganizationManagement org;
     private final Environment env;
     private final PasswordEncoder passwords;
+    private final DemoCustomers customers;
     private String passwordHash;
 
-    DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords) {
+    DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords, DemoCustomers customers) {
         this.org = org;
         this.env = env;
         this.passwords = passwords;
+        this.customers = customers;
     }
 
     @Override
@@ -52,9 +54,10 @@ class DemoCompany implements ApplicationRunner {
         }
         if (org.isEmpty()) {
             load();
+            customers.load();
         }
         log.info("\n\n  Zhidu CRM demo company: sign in at /login as admin, gm, vp, bizmgr, stat, director1, director2,\n"
-                + "  sales1, sales2, sales3, finance, planning, service or warehouse — password {}\n", PASSWORD);
+                + "  sales1…sales5, finance, planning, service or warehouse — password {}\n", PASSWORD);
     }
 
     private void load() {
@@ -72,8 +75,8 @@ class DemoCompany implements ApplicationRunner {
 
         Office east = org.createOffice(new OrgUnitForms.OfficeForm(business.getId(), "EAST", "华东办事处", "华东"));
         Office south = org.createOffice(new OrgUnitForms.OfficeForm(business.getId(), "SOUTH", "华南办事处", "华南"));
-        org.createOffice(new OrgUnitForms.OfficeForm(business.getId(), "NORTH", "华北办事处", "华北"));
-        org.createOffice(new OrgUnitForms.OfficeForm(business.getId(), "SOUTHWEST", "西南办事处", "西南"));
+        Office north = org.createOffice(new OrgUnitForms.OfficeForm(business.getId(), "NORTH", "华北办事处", "华北"));
+        Office southwest = org.createOffice(new OrgUnitForms.OfficeForm(business.getId(), "SOUTHWEST", "西南办事处", "西南"));
 
         Map<String, Long> ids = new HashMap<>();
         user(ids, "gm", "王建国", exec, null, null, Role.GM);
@@ -86,6 +89,8 @@ class DemoCompany implements ApplicationRunner {
         user(ids, "sales1", "孙丽", business, east, "director1", Role.SALES);
         user(ids, "sales2", "周杰", business, east, "director1", Role.SALES);
         user(ids, "sales3", "吴婷", business, south, "director2", Role.SALES);
+        user(ids, "sales4", "郭强", business, north, "bizmgr", Role.SALES);
+        user(ids, "sales5", "黄敏", business, southwest, "bizmgr", Role.SALES);
         user(ids, "finance", "郑洁", finance, null, "vp", Role.FINANCE);
         user(ids, "planning", "冯涛", planning, null, "vp", Role.PLANNING);
         user(ids, "service", "何静", service, null, "bizmgr", Role.CUSTOMER_SERVICE);

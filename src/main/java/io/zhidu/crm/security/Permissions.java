@@ -23,13 +23,26 @@ public final class Permissions {
     /** See scheduled jobs and run one now. */
     public static final String SYSTEM_JOBS = "system:jobs";
 
+    /** Read customers (list, search, archive) within the data scope. */
+    public static final String CUSTOMER_READ = "customer:read";
+    /** Register and edit customers and their contacts; export the list. */
+    public static final String CUSTOMER_EDIT = "customer:edit";
+    /** Move customers to the recycle bin and restore them. */
+    public static final String CUSTOMER_DELETE = "customer:delete";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
         for (Role role : Role.values()) {
-            BY_ROLE.put(role, Set.of(USER_READ));
+            BY_ROLE.put(role, Set.of(USER_READ, CUSTOMER_READ));
         }
-        BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS));
+        Set<String> keepsFiles = Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE);
+        BY_ROLE.put(Role.SALES, Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT));
+        for (Role role : Set.of(Role.OFFICE_DIRECTOR, Role.BUSINESS_MANAGER, Role.STATISTICIAN, Role.VP, Role.GM)) {
+            BY_ROLE.put(role, keepsFiles);
+        }
+        BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS,
+                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE));
     }
 
     private Permissions() {

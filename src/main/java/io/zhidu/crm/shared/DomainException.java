@@ -38,6 +38,7 @@ public class DomainException extends RuntimeException {
     private final String messageKey;
     private final String field;
     private final transient Object[] args;
+    private final java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
 
     public DomainException(Kind kind, String messageKey, String field, Object... args) {
         super(messageKey);
@@ -74,6 +75,16 @@ public class DomainException extends RuntimeException {
     /** The form/JSON field the refusal concerns, or null for the whole request. */
     public String field() {
         return field;
+    }
+
+    /** Adds a machine-readable detail, returned as a property of the API's problem details. */
+    public DomainException with(String name, Object value) {
+        details.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return java.util.Collections.unmodifiableMap(details);
     }
 
     public Object[] args() {

@@ -62,6 +62,13 @@ class LoginJourneyBrowserIT {
         driver.findElement(By.id("login-submit")).click();
     }
 
+    /** Clicks an element after scrolling it to the middle of the window (long forms). */
+    void click(By by) {
+        WebElement el = driver.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
+        el.click();
+    }
+
     List<String> navigation() {
         return driver.findElements(By.cssSelector("#zd-sidebar a.nav-link")).stream().map(WebElement::getText).map(String::trim).toList();
     }
@@ -80,14 +87,14 @@ class LoginJourneyBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
-        assertThat(navigation()).containsExactly("工作台");
+        assertThat(navigation()).containsExactly("工作台", "客户列表", "新建客户");
         Browser.screenshot(driver, "02-home-sales1-zh");
 
         driver.findElement(By.id("zd-lang")).click();
         driver.findElement(By.id("lang-en")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Workbench"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
-        assertThat(navigation()).containsExactly("Workbench");
+        assertThat(navigation()).containsExactly("Workbench", "Customers", "New customer");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
         Browser.screenshot(driver, "03-home-sales1-en");
 
@@ -111,10 +118,11 @@ class LoginJourneyBrowserIT {
         driver.get(url("/login?lang=zh-CN"));
         signIn("admin", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
-        assertThat(navigation()).containsExactly("工作台", "用户管理", "组织架构", "审计日志", "定时任务", "业务日期");
+        assertThat(navigation()).containsExactly("工作台", "客户列表", "新建客户", "回收站", "用户管理", "组织架构", "审计日志",
+                "定时任务", "业务日期");
 
         driver.findElement(By.cssSelector("a[data-nav='/admin/users']")).click();
-        assertThat(driver.findElements(By.cssSelector("#users-table tbody tr"))).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(driver.findElements(By.cssSelector("#users-table tbody tr"))).hasSizeGreaterThanOrEqualTo(16);
         Browser.screenshot(driver, "04-users");
         driver.findElement(By.id("user-new")).click();
         driver.findElement(By.id("username")).sendKeys("bad name");
@@ -143,5 +151,54 @@ class LoginJourneyBrowserIT {
         driver.findElement(By.id("audit-verify")).click();
         assertThat(driver.findElement(By.id("audit-verification")).getText()).startsWith("哈希链完整");
         Browser.screenshot(driver, "07-audit");
+    }
+
+    @Test
+    void aSalespersonRegistersACustomerFixingTheCreditCodeFindsItByTwoCharactersAndEditsIt() {
+        driver.get(url("/login?lang=zh-CN"));
+        signIn("sales2", "zhidu123");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
+        driver.findElement(By.cssSelector("a[data-nav='/customers/new']")).click();
+        driver.findElement(By.id("name")).sendKeys("嘉兴麒麟浏览器测试纺织有限公司");
+        driver.findElement(By.id("uscc")).sendKeys("91350100M000100Y44");
+        driver.findElement(By.id("industry")).sendKeys("纺织");
+        driver.findElement(By.id("address")).sendKeys("嘉兴市南湖区 8 号");
+        click(By.id("customer-save"));
+
+        WebElement uscc = driver.findElement(By.id("uscc"));
+        assertThat(uscc.getAttribute("class")).contains("is-invalid");
+        assertThat(uscc.getAttribute("value")).isEqualTo("91350100M000100Y44");
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("嘉兴麒麟浏览器测试纺织有限公司");
+        assertThat(driver.findElement(By.id("address")).getAttribute("value")).isEqualTo("嘉兴市南湖区 8 号");
+        assertThat(driver.getPageSource()).contains("统一社会信用代码校验位不符，请核对。");
+        Browser.screenshot(driver, "08-customer-bad-uscc");
+
+        uscc.clear();
+        uscc.sendKeys("91350100M000100Y43");
+        click(By.id("customer-save"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("customer-name")));
+        assertThat(driver.findElement(By.id("customer-uscc")).getText()).isEqualTo("91350100M000100Y43");
+        Browser.screenshot(driver, "09-customer-page");
+
+        driver.findElement(By.cssSelector("a[data-nav='/customers']")).click();
+        driver.findElement(By.id("q")).sendKeys("麒麟");
+        driver.findElement(By.id("customer-search")).click();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#customers-table tbody tr"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getText()).contains("嘉兴麒麟浏览器测试纺织有限公司");
+        Browser.screenshot(driver, "10-customer-search");
+
+        rows.get(0).findElement(By.tagName("a")).click();
+        driver.findElement(By.id("customer-edit")).click();
+        WebElement phone = driver.findElement(By.id("phone"));
+        phone.clear();
+        phone.sendKeys("0573-82345678");
+        click(By.id("customer-save"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("customer-name")));
+        assertThat(driver.getPageSource()).contains("0573-82345678");
+        driver.findElement(By.id("tab-history")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-timeline")));
+        assertThat(driver.findElement(By.id("customer-timeline")).getText()).contains("修改", "电话", "0573-82345678");
+        Browser.screenshot(driver, "11-customer-history");
     }
 }

@@ -54,6 +54,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("errors", List.of(new FieldError(e.field(), message)));
         }
+        e.details().forEach(problem::setProperty);
         return ResponseEntity.status(e.kind().status()).body(problem);
     }
 

@@ -1,0 +1,272 @@
+package io.zhidu.crm.customer;
+
+import io.zhidu.crm.customer.CustomerEnums.Category;
+import io.zhidu.crm.customer.CustomerEnums.CustomerType;
+import io.zhidu.crm.customer.CustomerEnums.Grade;
+import io.zhidu.crm.customer.CustomerEnums.Scale;
+import io.zhidu.crm.customer.CustomerEnums.Stage;
+import io.zhidu.crm.shared.DomainException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A customer's archive record. Owner, office, department and company always move together
+ * ({@link #assignTo}), since the data scope of every module reads them. Deleting puts the record
+ * in the recycle bin; it comes back whole with {@link #restore()}.
+ */
+@Entity
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String name;
+    private String nameKey;
+    private String uscc;
+    private String noUsccReason;
+    @Enumerated(EnumType.STRING)
+    private CustomerType customerType;
+    @Enumerated(EnumType.STRING)
+    private Category category;
+    @Enumerated(EnumType.STRING)
+    private Stage stage;
+    @Enumerated(EnumType.STRING)
+    private Grade grade;
+    private String industry;
+    private String region;
+    private String address;
+    private String phone;
+    private String legalRepresentative;
+    private LocalDate foundedOn;
+    private String legalForm;
+    private BigDecimal registeredCapital;
+    @Enumerated(EnumType.STRING)
+    private Scale scale;
+    private String serviceArea;
+    private String salesCapacity;
+    private String potential;
+    private String direction;
+    private String reputation;
+    private String competitors;
+    private String attitude;
+    private String businessStatus;
+    private String transactionStatus;
+    private Long ownerId;
+    private Long officeId;
+    private Long departmentId;
+    private Long companyId;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant deletedAt;
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "customer_tag", joinColumns = @JoinColumn(name = "customer_id"))
+    @Column(name = "tag")
+    private Set<String> tags = new TreeSet<>();
+
+    protected Customer() {
+    }
+
+    /** Where a customer belongs: its owner (null in the public pool) and the owner's units. */
+    public record Placement(Long ownerId, Long officeId, long departmentId, long companyId) {
+    }
+
+    static Customer register(CustomerForm form, String uscc, Placement placement, Instant now) {
+        Customer c = new Customer();
+        c.createdAt = now;
+        c.describe(form, uscc, now);
+        c.assignTo(placement, now);
+        return c;
+    }
+
+    /** Takes over everything the form holds; the USCC comes validated and normalised. */
+    void describe(CustomerForm f, String validUscc, Instant now) {
+        name = f.name().trim();
+        nameKey = CustomerNames.key(name);
+        if (nameKey.isEmpty()) {
+            throw DomainException.invalid("name", "customer.name.empty");
+        }
+        uscc = validUscc;
+        noUsccReason = validUscc == null ? trim(f.noUsccReason()) : null;
+        customerType = f.type();
+        category = f.category();
+        stage = f.stage();
+        industry = trim(f.industry());
+        region = trim(f.region());
+        address = trim(f.address());
+        phone = trim(f.phone());
+        legalRepresentative = trim(f.legalRepresentative());
+        foundedOn = f.foundedOn();
+        legalForm = trim(f.legalForm());
+        registeredCapital = f.registeredCapital();
+        scale = f.scale();
+        serviceArea = trim(f.serviceArea());
+        salesCapacity = trim(f.salesCapacity());
+        potential = trim(f.potential());
+        direction = trim(f.direction());
+        reputation = trim(f.reputation());
+        competitors = trim(f.competitors());
+        attitude = trim(f.attitude());
+        businessStatus = trim(f.businessStatus());
+        transactionStatus = trim(f.transactionStatus());
+        Set<String> newTags = new TreeSet<>();
+        if (f.tags() != null) {
+            f.tags().stream().map(String::trim).filter(t -> !t.isEmpty()).forEach(newTags::add);
+        }
+        if (!newTags.equals(tags)) {
+            tags.clear();
+            tags.addAll(newTags);
+        }
+        updatedAt = now;
+    }
+
+    /** Hands the customer to an owner; office, department and company follow the owner. */
+    void assignTo(Placement placement, Instant now) {
+        ownerId = placement.ownerId();
+        officeId = placement.officeId();
+        departmentId = placement.departmentId();
+        companyId = placement.companyId();
+        updatedAt = now;
+    }
+
+    /** Into the recycle bin. */
+    void delete(Instant now) {
+        if (deletedAt != null) {
+            throw DomainException.conflict("customer.alreadyDeleted");
+        }
+        deletedAt = now;
+    }
+
+    void restore() {
+        if (deletedAt == null) {
+            throw DomainException.conflict("customer.notDeleted");
+        }
+        deletedAt = null;
+    }
+
+    /**
+     * Every field a person edits, as text, in a stable order: the history compares two of these,
+     * and the archive as of a past date is this with later changes undone.
+     */
+    public Map<String, String> snapshot() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("uscc", uscc);
+        m.put("noUsccReason", noUsccReason);
+        m.put("type", text(customerType));
+        m.put("category", text(category));
+        m.put("stage", text(stage));
+        m.put("industry", industry);
+        m.put("region", region);
+        m.put("address", address);
+        m.put("phone", phone);
+        m.put("legalRepresentative", legalRepresentative);
+        m.put("foundedOn", text(foundedOn));
+        m.put("legalForm", legalForm);
+        m.put("registeredCapital", registeredCapital == null ? null : registeredCapital.stripTrailingZeros().toPlainString());
+        m.put("scale", text(scale));
+        m.put("serviceArea", serviceArea);
+        m.put("salesCapacity", salesCapacity);
+        m.put("potential", potential);
+        m.put("direction", direction);
+        m.put("reputation", reputation);
+        m.put("competitors", competitors);
+        m.put("attitude", attitude);
+        m.put("businessStatus", businessStatus);
+        m.put("transactionStatus", transactionStatus);
+        m.put("tags", tags.isEmpty() ? null : String.join(",", tags));
+        m.put("ownerId", text(ownerId));
+        m.put("officeId", text(officeId));
+        return m;
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getUscc() {
+        return uscc;
+    }
+
+    public String getNameKey() {
+        return nameKey;
+    }
+
+    public java.math.BigDecimal getRegisteredCapital() {
+        return registeredCapital;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
+    }
+
+    public Long getOfficeId() {
+        return officeId;
+    }
+
+    public Long getDepartmentId() {
+        return departmentId;
+    }
+
+    public Long getCompanyId() {
+        return companyId;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public Set<String> getTags() {
+        return Set.copyOf(tags);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Customer c && id != null && Objects.equals(id, c.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

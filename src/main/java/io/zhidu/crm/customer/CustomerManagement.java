@@ -1,0 +1,164 @@
+package io.zhidu.crm.customer;
+
+import io.zhidu.crm.organization.Staff;
+import io.zhidu.crm.organization.StaffAccount;
+import io.zhidu.crm.organization.StaffDirectory;
+import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.audit.CurrentActor;
+import io.zhidu.crm.shared.scope.DataScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The acts on the archive: register, edit, delete to the recycle bin, restore. Each checks the
+ * USCC, refuses duplicates (same USCC or same normalised name, pointing to the existing record
+ * only when the user may see it), keeps owner and units in step, writes the history and the name
+ * index in the same transaction, and publishes a {@link CustomerChanged} for the audit log.
+ * Callers have checked that the customer is inside the user's scope.
+ */
+@Service
+public class CustomerManagement {
+
+    private final Customers customers;
+    private final CustomerSearch search;
+    private final CustomerHistory history;
+    private final CustomerNameIndex nameIndex;
+    private final Staff staff;
+    private final StaffDirectory directory;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CustomerManagement(Customers customers, CustomerSearch search, CustomerHistory history, CustomerNameIndex nameIndex,
+                       Staff staff, StaffDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.customers = customers;
+        this.search = search;
+        this.history = history;
+        this.nameIndex = nameIndex;
+        this.staff = staff;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Customer register(DataScope scope, CustomerForm form) {
+        String uscc = validUscc(form);
+        refuseDuplicates(scope, null, uscc, form.name());
+        Instant now = clock.instant();
+        Customer c = customers.saveAndFlush(Customer.register(form, uscc, placement(scope, form.ownerId()), now));
+        nameIndex.index(c.getId(), c.getName());
+        history.record(c.getId(), now, CurrentActor.username(), CustomerHistory.Kind.CREATED, null, null, c.getName());
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_CREATED", c.getId(), c.getName()));
+        return c;
+    }
+
+    /**
+     * @param expectedVersion the version the editor saw: another version means someone else saved
+     *                        in between, and the edit is refused (STALE) instead of overwriting
+     */
+    @Transactional
+    public Customer update(DataScope scope, long id, long expectedVersion, CustomerForm form) {
+        Customer c = customers.findById(id).filter(x -> !x.isDeleted()).orElseThrow(DomainException::notFound);
+        if (c.getVersion() != expectedVersion) {
+            throw new DomainException(DomainException.Kind.STALE, "error.stale", null);
+        }
+        String uscc = validUscc(form);
+        refuseDuplicates(scope, id, uscc, form.name());
+        Map<String, String> before = c.snapshot();
+        Instant now = clock.instant();
+        c.describe(form, uscc, now);
+        if (form.ownerId() != null && !form.ownerId().equals(c.getOwnerId())) {
+            c.assignTo(placement(scope, form.ownerId()), now);
+        }
+        int changed = history.recordDifferences(id, now, CurrentActor.username(), CustomerHistory.Kind.UPDATED, before, c.snapshot());
+        if (changed > 0) {
+            customers.saveAndFlush(c);
+            if (!before.get("name").equals(c.getName())) {
+                nameIndex.index(id, c.getName());
+            }
+            events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_UPDATED", id, changed + " fields"));
+        }
+        return c;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Customer c = customers.findById(id).orElseThrow(DomainException::notFound);
+        Instant now = clock.instant();
+        c.delete(now);
+        history.record(id, now, CurrentActor.username(), CustomerHistory.Kind.DELETED, null, null, null);
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_DELETED", id, c.getName()));
+    }
+
+    @Transactional
+    public void restore(long id) {
+        Customer c = customers.findById(id).orElseThrow(DomainException::notFound);
+        c.restore();
+        history.record(id, clock.instant(), CurrentActor.username(), CustomerHistory.Kind.RESTORED, null, null, null);
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_RESTORED", id, c.getName()));
+    }
+
+    public Optional<Customer> load(long id) {
+        return customers.findById(id);
+    }
+
+    /** The normalised USCC, or null for a customer marked as having none (with a reason). */
+    static String validUscc(CustomerForm form) {
+        String uscc = Uscc.normalise(form.uscc());
+        if (uscc == null || uscc.isEmpty()) {
+            if (form.noUsccReason() == null || form.noUsccReason().isBlank()) {
+                throw DomainException.invalid("uscc", "customer.uscc.required");
+            }
+            return null;
+        }
+        Uscc.Problem problem = Uscc.check(uscc);
+        if (problem != null) {
+            throw DomainException.invalid("uscc", "customer.uscc." + problem.name());
+        }
+        return uscc;
+    }
+
+    private void refuseDuplicates(DataScope scope, Long self, String uscc, String name) {
+        if (uscc != null) {
+            jdbc.sql("SELECT id FROM customer WHERE uscc = ?").param(uscc).query(Long.class).optional()
+                    .filter(other -> !other.equals(self))
+                    .ifPresent(other -> {
+                        throw duplicate(scope, "uscc", other);
+                    });
+        }
+        jdbc.sql("SELECT id FROM customer WHERE name_key = ?").param(CustomerNames.key(name)).query(Long.class).optional()
+                .filter(other -> !other.equals(self))
+                .ifPresent(other -> {
+                    throw duplicate(scope, "name", other);
+                });
+    }
+
+    /** Points to the existing record only when the user may see it; otherwise says no more than "already registered". */
+    private DomainException duplicate(DataScope scope, String field, long existing) {
+        Optional<CustomerSearch.Row> visible = search.find(scope, existing, true);
+        if (visible.isPresent()) {
+            return new DomainException(DomainException.Kind.CONFLICT, "customer.duplicate.visible", field,
+                    visible.get().name(), existing).with("existingId", existing);
+        }
+        return new DomainException(DomainException.Kind.CONFLICT, "customer.duplicate.hidden", field);
+    }
+
+    /** The owner (default: the acting user) must be active and inside the acting user's scope. */
+    private Customer.Placement placement(DataScope scope, Long ownerId) {
+        long owner = ownerId != null ? ownerId : scope.userId();
+        if (directory.find(scope, owner).isEmpty()) {
+            throw DomainException.invalid("ownerId", "customer.owner.outOfScope");
+        }
+        StaffAccount a = staff.byId(owner).filter(StaffAccount::active)
+                .orElseThrow(() -> DomainException.invalid("ownerId", "customer.owner.inactive"));
+        return new Customer.Placement(a.id(), a.officeId(), a.departmentId(), a.companyId());
+    }
+}

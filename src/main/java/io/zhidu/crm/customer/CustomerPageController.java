@@ -1,0 +1,237 @@
+package io.zhidu.crm.customer;
+
+import io.zhidu.crm.customer.CustomerEnums.Category;
+import io.zhidu.crm.customer.CustomerEnums.CustomerType;
+import io.zhidu.crm.customer.CustomerEnums.DecisionRole;
+import io.zhidu.crm.customer.CustomerEnums.Grade;
+import io.zhidu.crm.customer.CustomerEnums.Scale;
+import io.zhidu.crm.customer.CustomerEnums.Stage;
+import io.zhidu.crm.organization.StaffDirectory;
+import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.audit.CurrentActor;
+import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.web.KeysetCursor;
+import io.zhidu.crm.shared.web.NavGroup;
+import io.zhidu.crm.shared.web.NavItem;
+import io.zhidu.crm.shared.web.RequiresPermission;
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The archive screens: the list, a customer's page (archive, contacts, history), create and edit, the recycle bin. */
+@Controller
+class CustomerPageController {
+
+    private final CustomerSearch search;
+    private final CustomerManagement management;
+    private final CustomerContacts contacts;
+    private final CustomerHistory history;
+    private final StaffDirectory directory;
+    private final ApplicationEventPublisher events;
+
+    CustomerPageController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
+                           CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events) {
+        this.search = search;
+        this.management = management;
+        this.contacts = contacts;
+        this.history = history;
+        this.directory = directory;
+        this.events = events;
+    }
+
+    @GetMapping("/customers")
+    @RequiresPermission("customer:read")
+    String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Category category,
+                @RequestParam(required = false) Grade grade, @RequestParam(required = false) CustomerType type,
+                @RequestParam(required = false) Stage stage, @RequestParam(required = false) String industry,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
+                @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long officeId,
+                @RequestParam(required = false) String cursor, Model model) {
+        CustomerSearch.Filter filter = new CustomerSearch.Filter(q, ownerId, officeId, category, grade, type, industry, region,
+                stage, tag, false);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", search.page(scope, filter, KeysetCursor.decode(cursor), 50));
+        vocabularies(model);
+        return "customers";
+    }
+
+    @GetMapping("/customers/bin")
+    @RequiresPermission("customer:delete")
+    String bin(DataScope scope, @RequestParam(required = false) String cursor, Model model) {
+        CustomerSearch.Filter filter = new CustomerSearch.Filter(null, null, null, null, null, null, null, null, null, null, true);
+        model.addAttribute("page", search.page(scope, filter, KeysetCursor.decode(cursor), 50));
+        return "customer-bin";
+    }
+
+    @GetMapping("/customers/new")
+    @RequiresPermission("customer:edit")
+    String newCustomer(DataScope scope, Model model) {
+        model.addAttribute("form", CustomerForm.empty());
+        return form(scope, model, null, null);
+    }
+
+    @PostMapping("/customers")
+    @RequiresPermission("customer:edit")
+    String create(DataScope scope, @Valid @ModelAttribute("form") CustomerForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                Customer c = management.register(scope, form);
+                redirect.addFlashAttribute("flash", "customer.created");
+                return "redirect:/customers/" + c.getId();
+            } catch (DomainException e) {
+                reject(errors, e, model);
+            }
+        }
+        return form(scope, model, null, null);
+    }
+
+    /** The full archive of one customer; opening it is recorded (the policy's 借阅 record, 6.2.4-2(3)). */
+    @GetMapping("/customers/{id}")
+    @RequiresPermission("customer:read")
+    String show(DataScope scope, @PathVariable long id, Model model) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        Customer customer = management.load(id).orElseThrow(DomainException::notFound);
+        boolean unmasked = contacts.inOwningLine(scope.userId(), row.ownerId());
+        model.addAttribute("row", row);
+        model.addAttribute("archive", customer.snapshot());
+        model.addAttribute("contacts", contacts.of(id, unmasked));
+        model.addAttribute("masked", !unmasked);
+        model.addAttribute("timeline", history.timeline(id, 200));
+        if (!model.containsAttribute("contactForm")) {
+            model.addAttribute("contactForm", ContactForm.empty());
+        }
+        model.addAttribute("decisionRoles", DecisionRole.values());
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_VIEWED", id, null));
+        return "customer";
+    }
+
+    @GetMapping("/customers/{id}/edit")
+    @RequiresPermission("customer:edit")
+    String edit(DataScope scope, @PathVariable long id, Model model) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        Customer c = management.load(id).orElseThrow(DomainException::notFound);
+        model.addAttribute("form", formOf(c));
+        return form(scope, model, row, c.getVersion());
+    }
+
+    @PostMapping("/customers/{id}")
+    @RequiresPermission("customer:edit")
+    String update(DataScope scope, @PathVariable long id, @RequestParam long version,
+                  @Valid @ModelAttribute("form") CustomerForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        if (!errors.hasErrors()) {
+            try {
+                management.update(scope, id, version, form);
+                redirect.addFlashAttribute("flash", "customer.saved");
+                return "redirect:/customers/" + id;
+            } catch (DomainException e) {
+                if (e.kind() == DomainException.Kind.STALE) {
+                    Customer current = management.load(id).orElseThrow(DomainException::notFound);
+                    model.addAttribute("conflict", current.snapshot());
+                    return form(scope, model, row, current.getVersion());
+                }
+                reject(errors, e, model);
+            }
+        }
+        return form(scope, model, row, version);
+    }
+
+    @PostMapping("/customers/{id}/contacts")
+    @RequiresPermission("customer:edit")
+    String addContact(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("contactForm") ContactForm form,
+                      BindingResult errors, Model model, RedirectAttributes redirect) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        if (errors.hasErrors()) {
+            model.addAttribute("contactErrors", true);
+            return show(scope, id, model);
+        }
+        contacts.add(id, form, contacts.inOwningLine(scope.userId(), row.ownerId()));
+        redirect.addFlashAttribute("flash", "contact.added");
+        return "redirect:/customers/" + id + "#contacts";
+    }
+
+    @PostMapping("/customers/{id}/delete")
+    @RequiresPermission("customer:delete")
+    String delete(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        management.delete(id);
+        redirect.addFlashAttribute("flash", "customer.deleted");
+        return "redirect:/customers";
+    }
+
+    @PostMapping("/customers/{id}/restore")
+    @RequiresPermission("customer:delete")
+    String restore(DataScope scope, @PathVariable long id, RedirectAttributes redirect) {
+        search.find(scope, id, true).orElseThrow(DomainException::notFound);
+        management.restore(id);
+        redirect.addFlashAttribute("flash", "customer.restored");
+        return "redirect:/customers/" + id;
+    }
+
+    private String form(DataScope scope, Model model, CustomerSearch.Row row, Long version) {
+        model.addAttribute("customer", row);
+        model.addAttribute("version", version);
+        model.addAttribute("owners", directory.page(scope, new StaffDirectory.Filter(null, null, null, null, true),
+                new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
+        vocabularies(model);
+        return "customer-form";
+    }
+
+    private static void vocabularies(Model model) {
+        model.addAttribute("types", CustomerType.values());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("scales", Scale.values());
+    }
+
+    private static void reject(BindingResult errors, DomainException e, Model model) {
+        e.details().forEach(model::addAttribute);
+        if (e.field() != null) {
+            errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
+        } else {
+            errors.reject(e.messageKey(), e.args(), null);
+        }
+    }
+
+    static CustomerForm formOf(Customer c) {
+        var s = c.snapshot();
+        List<String> tags = s.get("tags") == null ? List.of() : new ArrayList<>(Arrays.asList(s.get("tags").split(",")));
+        return new CustomerForm(s.get("name"), s.get("uscc"), s.get("noUsccReason"), CustomerType.valueOf(s.get("type")),
+                Category.valueOf(s.get("category")), Stage.valueOf(s.get("stage")), s.get("industry"), s.get("region"),
+                s.get("address"), s.get("phone"), s.get("legalRepresentative"),
+                s.get("foundedOn") == null ? null : java.time.LocalDate.parse(s.get("foundedOn")), s.get("legalForm"),
+                c.getRegisteredCapital(), s.get("scale") == null ? null : Scale.valueOf(s.get("scale")), s.get("serviceArea"),
+                s.get("salesCapacity"), s.get("potential"), s.get("direction"), s.get("reputation"), s.get("competitors"),
+                s.get("attitude"), s.get("businessStatus"), s.get("transactionStatus"), c.getOwnerId(), tags);
+    }
+
+    @Bean
+    static NavItem customersNavItem() {
+        return new NavItem(NavGroup.CUSTOMERS, "nav.customers", "/customers", "building", "customer:read", 10);
+    }
+
+    @Bean
+    static NavItem newCustomerNavItem() {
+        return new NavItem(NavGroup.CUSTOMERS, "nav.customers.new", "/customers/new", "plus-square", "customer:edit", 20);
+    }
+
+    @Bean
+    static NavItem binNavItem() {
+        return new NavItem(NavGroup.CUSTOMERS, "nav.customers.bin", "/customers/bin", "trash", "customer:delete", 90);
+    }
+}

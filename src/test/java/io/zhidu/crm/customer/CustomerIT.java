@@ -1,0 +1,344 @@
+package io.zhidu.crm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.zhidu.crm.support.AbstractIntegrationTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class CustomerIT extends AbstractIntegrationTest {
+
+    static final Random RANDOM = new Random(7);
+
+    static String newUscc() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            body.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(RANDOM.nextInt(31)));
+        }
+        String first17 = "91310000" + body + Uscc.organisationCheckCharacter(body.toString());
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    Map<String, Object> customer(String name, String uscc) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("uscc", uscc);
+        m.put("type", "END_USER");
+        m.put("category", "REGULAR");
+        m.put("stage", "PROSPECT");
+        m.put("industry", "机械");
+        m.put("region", "华东");
+        m.put("phone", "021-62345678");
+        m.put("tags", List.of("测试"));
+        return m;
+    }
+
+    long create(String token, Map<String, Object> body) throws Exception {
+        String response = mvc.perform(post("/api/v1/customers").header("Authorization", bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) json.readValue(response, Map.class).get("id")).longValue();
+    }
+
+    long customerOf(String username) {
+        return jdbc.sql("SELECT MIN(c.id) FROM customer c JOIN employee e ON e.id = c.owner_id WHERE e.username = ? AND c.deleted_at IS NULL")
+                .param(username).query(Long.class).single();
+    }
+
+    @Test
+    void aCustomerIsCreatedReadAndUpdatedWithOptimisticLockingAndHistory() throws Exception {
+        String sales1 = token("sales1");
+        var created = mvc.perform(post("/api/v1/customers").header("Authorization", bearer(sales1))
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(customer("杭州测试精工机械有限公司", newUscc()))))
+                .andExpect(status().isCreated()).andExpect(header().exists("Location")).andExpect(header().exists("ETag"))
+                .andExpect(jsonPath("$.version").isNumber()).andReturn();
+        String location = created.getResponse().getHeader("Location");
+        var read = mvc.perform(get(location).header("Authorization", bearer(sales1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("杭州测试精工机械有限公司"))
+                .andExpect(jsonPath("$.ownerName").value("孙丽"))
+                .andExpect(jsonPath("$.officeName").value("华东办事处"))
+                .andExpect(jsonPath("$.tags[0]").value("测试")).andReturn();
+        String etag = read.getResponse().getHeader("ETag");
+
+        Map<String, Object> change = customer("杭州测试精工机械有限公司", json.readValue(read.getResponse().getContentAsString(), Map.class).get("uscc").toString());
+        change.put("phone", "0571-88886666");
+        mvc.perform(put(location).header("Authorization", bearer(sales1)).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(change))).andExpect(status().isPreconditionRequired());
+        mvc.perform(put(location).header("Authorization", bearer(sales1)).header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(change)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.phone").value("0571-88886666"));
+        change.put("phone", "0571-11112222");
+        mvc.perform(put(location).header("Authorization", bearer(sales1)).header("If-Match", etag)
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(change)))
+                .andExpect(status().isPreconditionFailed());
+
+        mvc.perform(get(location + "/history").header("Authorization", bearer(sales1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].kind").value("UPDATED"))
+                .andExpect(jsonPath("$[0].field").value("phone"))
+                .andExpect(jsonPath("$[0].oldValue").value("021-62345678"))
+                .andExpect(jsonPath("$[0].newValue").value("0571-88886666"))
+                .andExpect(jsonPath("$[0].actor").value("sales1"));
+        // the archive as of yesterday did not exist yet; as of today it has the new phone
+        mvc.perform(get(location + "/as-of").param("date", LocalDate.now().minusDays(2).toString()).header("Authorization", bearer(sales1)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(location + "/as-of").param("date", LocalDate.now().plusDays(1).toString()).header("Authorization", bearer(sales1)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.phone").value("0571-88886666"));
+    }
+
+    @Test
+    void theArchiveAsOfAPastMomentUndoesLaterChanges() throws Exception {
+        String sales2 = token("sales2");
+        long id = create(sales2, customer("苏州回溯检验电子有限公司", newUscc()));
+        // the creation and first phone are back-dated two days, the change happens now
+        jdbc.sql("UPDATE customer_change SET changed_at = changed_at - INTERVAL '2' DAY WHERE customer_id = ?").param(id).update();
+        String etag = mvc.perform(get("/api/v1/customers/" + id).header("Authorization", bearer(sales2)))
+                .andReturn().getResponse().getHeader("ETag");
+        Map<String, Object> change = customer("苏州回溯检验电子有限公司", null);
+        change.put("uscc", jdbc.sql("SELECT uscc FROM customer WHERE id = ?").param(id).query(String.class).single());
+        change.put("address", "苏州工业园区星湖街 1 号");
+        mvc.perform(put("/api/v1/customers/" + id).header("Authorization", bearer(sales2)).header("If-Match", etag)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(change))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/customers/" + id + "/as-of").param("date", LocalDate.now().minusDays(1).toString())
+                        .header("Authorization", bearer(sales2)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.address").doesNotExist());
+    }
+
+    @Test
+    void theCreditCodeIsValidatedAndOnlyAMarkedCustomerMayGoWithoutOne() throws Exception {
+        String sales1 = token("sales1");
+        for (String[] c : new String[][]{{"9135010", "统一社会信用代码应为 18 位。"},
+                {"91350100M000100Y44", "统一社会信用代码校验位不符，请核对。"},
+                {"91350100M000I00Y43", "统一社会信用代码含有无效字符（不使用 I、O、Z、S、V）。"}}) {
+            mvc.perform(post("/api/v1/customers").header("Authorization", bearer(sales1)).contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(customer("无效代码测试有限公司", c[0]))))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("uscc"))
+                    .andExpect(jsonPath("$.errors[0].message").value(c[1]));
+        }
+        mvc.perform(post("/api/v1/customers").header("Authorization", bearer(sales1)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(customer("无效代码测试有限公司", ""))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("uscc"));
+        Map<String, Object> overseas = customer("Acme Overseas Trading GmbH", null);
+        overseas.put("noUsccReason", "境外企业");
+        create(sales1, overseas);
+        mvc.perform(post("/api/v1/customers").header("Authorization", bearer(sales1)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"type\":\"KING\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("type"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE name = '无效代码测试有限公司'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void duplicatesAreRefusedPointingToTheExistingRecordOnlyWhenVisible() throws Exception {
+        String sales1 = token("sales1");
+        String uscc = newUscc();
+        long id = create(sales1, customer("宁波重复检测化工有限公司", uscc));
+        mvc.perform(post("/api/v1/customers").header("Authorization", bearer(sales1)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(customer("另一个名字有限公司", uscc))))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.existingId").value(id))
+                .andExpect(jsonPath("$.errors[0].field").value("uscc"));
+        mvc.perform(post("/api/v1/customers").header("Authorization", bearer(sales1)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(customer("宁波 重复检测（化工）有限公司", newUscc()))))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.existingId").value(id))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+        // another legal form is another company
+        create(sales1, customer("宁波重复检测化工有限责任公司", newUscc()));
+        // someone who may not see the record learns only that it exists
+        mvc.perform(post("/api/v1/customers").header("Authorization", bearer(token("sales3"))).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(customer("宁波重复检测化工有限公司", newUscc()))))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.existingId").doesNotExist())
+                .andExpect(jsonPath("$.detail").value("该客户已登记。"));
+    }
+
+    @Test
+    void everyRoleSeesAndChangesExactlyItsScope() throws Exception {
+        long own1 = customerOf("sales1");
+        long sameOffice = customerOf("sales2");
+        long otherOffice = customerOf("sales3");
+        record Expect(String user, boolean own1, boolean sameOffice, boolean otherOffice, boolean canEdit) {
+        }
+        List<Expect> matrix = List.of(
+                new Expect("sales1", true, false, false, true),
+                new Expect("sales2", false, true, false, true),
+                new Expect("sales3", false, false, true, true),
+                new Expect("director1", true, true, false, true),
+                new Expect("director2", false, false, true, true),
+                new Expect("bizmgr", true, true, true, true),
+                new Expect("stat", true, true, true, true),
+                new Expect("vp", true, true, true, true),
+                new Expect("gm", true, true, true, true),
+                new Expect("finance", true, true, true, false),
+                new Expect("planning", true, true, true, false),
+                new Expect("service", true, true, true, false),
+                new Expect("warehouse", true, true, true, false),
+                new Expect("admin", true, true, true, true));
+        for (Expect e : matrix) {
+            String token = token(e.user());
+            Set<Long> listed = listedIds(token, null);
+            for (var c : List.of(Map.entry(own1, e.own1()), Map.entry(sameOffice, e.sameOffice()), Map.entry(otherOffice, e.otherOffice()))) {
+                String why = e.user() + " / customer " + c.getKey();
+                assertThat(listed.contains(c.getKey())).as("list " + why).isEqualTo(c.getValue());
+                int expected = c.getValue() ? 200 : 404;
+                assertThat(mvc.perform(get("/api/v1/customers/" + c.getKey()).header("Authorization", bearer(token)))
+                        .andReturn().getResponse().getStatus()).as("detail " + why).isEqualTo(expected);
+                assertThat(mvc.perform(get("/api/v1/customers/" + c.getKey() + "/history").header("Authorization", bearer(token)))
+                        .andReturn().getResponse().getStatus()).as("history " + why).isEqualTo(expected);
+                assertThat(mvc.perform(get("/customers/" + c.getKey()).with(login(e.user())))
+                        .andReturn().getResponse().getStatus()).as("page " + why).isEqualTo(expected);
+                String name = jdbc.sql("SELECT name FROM customer WHERE id = ?").param(c.getKey()).query(String.class).single();
+                assertThat(listedIds(token, name.substring(0, 4)).contains(c.getKey())).as("search " + why).isEqualTo(c.getValue());
+                // a valid body with a stale version: 412 inside the scope, 404 outside, 403 without the permission
+                int edit = mvc.perform(put("/api/v1/customers/" + c.getKey()).header("Authorization", bearer(token))
+                        .header("If-Match", "\"999\"").contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(customer("范围测试有限公司", newUscc())))).andReturn().getResponse().getStatus();
+                assertThat(edit).as("edit " + why).isEqualTo(!e.canEdit() ? 403 : c.getValue() ? 412 : 404);
+            }
+        }
+    }
+
+    @Test
+    void oneAndTwoCharacterSearchFindsExactlyWhatALikeScanFinds() throws Exception {
+        String admin = token("admin");
+        create(admin, customer("深圳华为检索技术有限公司", newUscc()));
+        for (String q : List.of("华", "为", "司", "华为", "检索", "州恒", "有限", "深圳华为检索")) {
+            Set<Long> found = listedIds(admin, q);
+            Set<Long> scan = new TreeSet<>(jdbc.sql("SELECT id FROM customer WHERE deleted_at IS NULL AND name_key LIKE ?")
+                    .param("%" + CustomerNames.key(q) + "%").query(Long.class).list());
+            assertThat(found).as(q).isEqualTo(scan).isNotEmpty();
+        }
+        assertThat(listedIds(admin, "不存在的名字")).isEmpty();
+        String uscc = jdbc.sql("SELECT uscc FROM customer WHERE name = '深圳华为检索技术有限公司'").query(String.class).single();
+        assertThat(listedIds(admin, uscc.toLowerCase())).hasSize(1);
+    }
+
+    @Test
+    void theListPagesByCursorThroughEveryRowOnce() throws Exception {
+        String admin = token("admin");
+        List<Long> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var req = get("/api/v1/customers").param("size", "70").param("region", "华东").header("Authorization", bearer(admin));
+            if (cursor != null) {
+                req = req.param("cursor", cursor);
+            }
+            Map<?, ?> page = json.readValue(mvc.perform(req).andReturn().getResponse().getContentAsString(), Map.class);
+            ((List<?>) page.get("items")).forEach(i -> ids.add(((Number) ((Map<?, ?>) i).get("id")).longValue()));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        List<Long> all = jdbc.sql("SELECT id FROM customer WHERE region = '华东' AND deleted_at IS NULL ORDER BY id DESC").query(Long.class).list();
+        assertThat(ids).isEqualTo(all).hasSizeGreaterThan(70);
+    }
+
+    @Test
+    void contactsAreMaskedOutsideTheOwningLine() throws Exception {
+        long id = customerOf("sales1");
+        String body = json.writeValueAsString(Map.of("name", "赵敏感", "mobile", "13812345678", "birthday", "1980-05-06",
+                "personalNotes", "喜欢钓鱼"));
+        mvc.perform(post("/api/v1/customers/" + id + "/contacts").header("Authorization", bearer(token("sales1")))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        for (String user : List.of("sales1", "director1", "bizmgr", "gm")) {
+            mvc.perform(get("/api/v1/customers/" + id + "/contacts").header("Authorization", bearer(token(user))))
+                    .andExpect(jsonPath("$[?(@.name == '赵敏感')].mobile").value("13812345678"));
+        }
+        for (String user : List.of("stat", "service", "finance")) {
+            mvc.perform(get("/api/v1/customers/" + id + "/contacts").header("Authorization", bearer(token(user))))
+                    .andExpect(jsonPath("$[?(@.name == '赵敏感')].mobile").value("138****5678"))
+                    .andExpect(jsonPath("$[?(@.name == '赵敏感')].birthday").value("****-**-**"))
+                    .andExpect(jsonPath("$[?(@.name == '赵敏感')].personalNotes").value("******"));
+            assertThat(mvc.perform(get("/customers/" + id).with(login(user))).andReturn().getResponse().getContentAsString())
+                    .contains("138****5678").doesNotContain("13812345678", "喜欢钓鱼");
+        }
+        mvc.perform(post("/api/v1/customers/" + id + "/contacts").header("Authorization", bearer(token("sales1")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"email\":\"nope\"}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void deleteGoesToTheBinAndRestoreBringsEverythingBack() throws Exception {
+        String director1 = token("director1");
+        long id = create(token("sales2"), customer("上海回收站验证贸易有限公司", newUscc()));
+        mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", bearer(token("sales2")))).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", bearer(director1))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/customers/" + id).header("Authorization", bearer(director1))).andExpect(status().isNotFound());
+        assertThat(listedIds(director1, "回收站验证")).isEmpty();
+        assertThat(mvc.perform(get("/customers/bin").with(login("director1"))).andReturn().getResponse().getContentAsString())
+                .contains("上海回收站验证贸易有限公司");
+        mvc.perform(post("/api/v1/customers/" + id + "/restore").header("Authorization", bearer(director1))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/customers/" + id + "/history").header("Authorization", bearer(director1)))
+                .andExpect(jsonPath("$[0].kind").value("RESTORED")).andExpect(jsonPath("$[1].kind").value("DELETED"));
+        assertThat(listedIds(director1, "回收站验证")).containsExactly(id);
+    }
+
+    @Test
+    void openingAnArchiveIsRecorded() throws Exception {
+        long id = customerOf("sales3");
+        long before = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_VIEWED' AND subject_id = ?")
+                .param(Long.toString(id)).query(Long.class).single();
+        mvc.perform(get("/customers/" + id).with(login("director2"))).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_VIEWED' AND subject_id = ? AND actor = 'director2'")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theFormKeepsInputOnErrorsAndShowsAConflictInsteadOfOverwriting() throws Exception {
+        var session = login("sales1");
+        String page = mvc.perform(post("/customers").with(session).with(csrf()).param("name", "表单保留测试有限公司")
+                        .param("uscc", "91350100M000100Y44").param("type", "AGENT").param("category", "REGULAR").param("stage", "PROSPECT")
+                        .param("address", "上海市浦东新区 1 号"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"表单保留测试有限公司\"", "value=\"91350100M000100Y44\"", "value=\"上海市浦东新区 1 号\"",
+                "统一社会信用代码校验位不符，请核对。", "is-invalid");
+        String uscc = newUscc();
+        String location = mvc.perform(post("/customers").with(session).with(csrf()).param("name", "表单保留测试有限公司").param("uscc", uscc)
+                        .param("type", "AGENT").param("category", "REGULAR").param("stage", "PROSPECT"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = jdbc.sql("SELECT id FROM customer WHERE uscc = ?").param(uscc).query(Long.class).single();
+        assertThat(location).isEqualTo("/customers/" + id);
+        long version = jdbc.sql("SELECT version FROM customer WHERE id = ?").param(id).query(Long.class).single();
+        mvc.perform(post("/customers/" + id).with(session).with(csrf()).param("version", Long.toString(version))
+                .param("name", "表单保留测试有限公司").param("uscc", uscc).param("type", "AGENT").param("category", "REGULAR")
+                .param("stage", "PROSPECT").param("phone", "021-11111111")).andExpect(redirectedUrl("/customers/" + id));
+        String conflict = mvc.perform(post("/customers/" + id).with(session).with(csrf()).param("version", Long.toString(version))
+                        .param("name", "表单保留测试有限公司").param("uscc", uscc).param("type", "AGENT").param("category", "REGULAR")
+                        .param("stage", "PROSPECT").param("phone", "021-22222222"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(conflict).contains("id=\"customer-conflict\"", "021-11111111", "value=\"021-22222222\"");
+        assertThat(jdbc.sql("SELECT phone FROM customer WHERE id = ?").param(id).query(String.class).single()).isEqualTo("021-11111111");
+    }
+
+    private Set<Long> listedIds(String token, String q) throws Exception {
+        Set<Long> ids = new TreeSet<>();
+        String cursor = null;
+        do {
+            var req = get("/api/v1/customers").param("size", "200").header("Authorization", bearer(token));
+            if (q != null) {
+                req = req.param("q", q);
+            }
+            if (cursor != null) {
+                req = req.param("cursor", cursor);
+            }
+            Map<?, ?> page = json.readValue(mvc.perform(req).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+            ((List<?>) page.get("items")).forEach(i -> ids.add(((Number) ((Map<?, ?>) i).get("id")).longValue()));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+}
