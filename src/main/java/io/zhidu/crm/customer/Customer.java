@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -198,6 +199,13 @@ public class Customer {
         m.put("ownerId", text(ownerId));
         m.put("officeId", text(officeId));
         return m;
+    }
+
+    /** The record as its edit form shows it. */
+    public CustomerForm toForm() {
+        return new CustomerForm(name, uscc, noUsccReason, customerType, category, stage, industry, region, address, phone,
+                legalRepresentative, foundedOn, legalForm, registeredCapital, scale, serviceArea, salesCapacity, potential,
+                direction, reputation, competitors, attitude, businessStatus, transactionStatus, ownerId, List.copyOf(tags));
     }
 
     private static String text(Object o) {

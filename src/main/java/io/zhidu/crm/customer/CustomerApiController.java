@@ -44,9 +44,14 @@ class CustomerApiController {
     private final CustomerHistory history;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final CustomerExport export;
+    private final CustomerImport importer;
 
     CustomerApiController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
-                          CustomerHistory history, ApplicationEventPublisher events, java.time.Clock clock) {
+                          CustomerHistory history, ApplicationEventPublisher events, java.time.Clock clock,
+                          CustomerExport export, CustomerImport importer) {
+        this.export = export;
+        this.importer = importer;
         this.search = search;
         this.management = management;
         this.contacts = contacts;
@@ -72,6 +77,36 @@ class CustomerApiController {
         CustomerSearch.Page page = search.page(scope, new CustomerSearch.Filter(q, ownerId, officeId, category, grade, type,
                 industry, region, stage, tag, false), KeysetCursor.decode(cursor), size);
         return new CustomerList(page.rows(), page.nextCursor());
+    }
+
+    @GetMapping("/export")
+    @RequiresPermission("customer:edit")
+    void export(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Category category,
+                @RequestParam(required = false) Grade grade, @RequestParam(required = false) CustomerType type,
+                @RequestParam(required = false) Stage stage, @RequestParam(required = false) String industry,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
+                @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long officeId,
+                java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setContentType(io.zhidu.crm.shared.excel.XlsxExport.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .filename("customers.xlsx").build().toString());
+        export.write(scope, new CustomerSearch.Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false),
+                locale, response.getOutputStream());
+    }
+
+    /** Imports a file at once and answers the row report ({@code mode=all|valid-rows}). */
+    @PostMapping("/import")
+    @RequiresPermission("customer:edit")
+    CustomerImport.Report importFile(DataScope scope, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                                     @RequestParam(defaultValue = "all") String mode) throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw DomainException.invalid("file", "customers.import.noFile");
+        }
+        CustomerImport.Report report = importer.run(scope, file.getInputStream(), CustomerImport.Mode.of(mode), n -> { });
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_IMPORTED", 0,
+                file.getOriginalFilename() + ": " + report.created() + " created, " + report.updated() + " updated, "
+                        + report.failed() + " rows refused, applied=" + report.applied()));
+        return report;
     }
 
     @GetMapping("/{id}")

@@ -123,7 +123,7 @@ class CustomerPageController {
     String edit(DataScope scope, @PathVariable long id, Model model) {
         CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
         Customer c = management.load(id).orElseThrow(DomainException::notFound);
-        model.addAttribute("form", formOf(c));
+        model.addAttribute("form", c.toForm());
         return form(scope, model, row, c.getVersion());
     }
 
@@ -206,18 +206,6 @@ class CustomerPageController {
         } else {
             errors.reject(e.messageKey(), e.args(), null);
         }
-    }
-
-    static CustomerForm formOf(Customer c) {
-        var s = c.snapshot();
-        List<String> tags = s.get("tags") == null ? List.of() : new ArrayList<>(Arrays.asList(s.get("tags").split(",")));
-        return new CustomerForm(s.get("name"), s.get("uscc"), s.get("noUsccReason"), CustomerType.valueOf(s.get("type")),
-                Category.valueOf(s.get("category")), Stage.valueOf(s.get("stage")), s.get("industry"), s.get("region"),
-                s.get("address"), s.get("phone"), s.get("legalRepresentative"),
-                s.get("foundedOn") == null ? null : java.time.LocalDate.parse(s.get("foundedOn")), s.get("legalForm"),
-                c.getRegisteredCapital(), s.get("scale") == null ? null : Scale.valueOf(s.get("scale")), s.get("serviceArea"),
-                s.get("salesCapacity"), s.get("potential"), s.get("direction"), s.get("reputation"), s.get("competitors"),
-                s.get("attitude"), s.get("businessStatus"), s.get("transactionStatus"), c.getOwnerId(), tags);
     }
 
     @Bean

@@ -51,21 +51,20 @@ class LoginAttempts {
      * guesses cannot pass the limit: false (and the account locked) once more attempts are under
      * way or failed in a row than allowed. A successful sign-in clears the count.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean reserve(String username) {
+        // statement by statement (no transaction): each is atomic, and a lost insert race on
+        // PostgreSQL cannot abort what follows
         String key = key(username);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int updated = jdbc.sql("UPDATE login_attempt SET failures = failures + 1, last_failure = ? WHERE username = ?")
-                .param(now).param(key).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO login_attempt (username, failures, last_failure) VALUES (?, 1, ?)")
-                        .param(key).param(now).update();
-            } catch (DuplicateKeyException raced) {
-                jdbc.sql("UPDATE login_attempt SET failures = failures + 1, last_failure = ? WHERE username = ?")
-                        .param(now).param(key).update();
-            }
+        try {
+            jdbc.sql("INSERT INTO login_attempt (username, failures) SELECT ?, 0 WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM login_attempt WHERE username = ?)").param(key).param(key).update();
+        } catch (DuplicateKeyException raced) {
+            // another attempt created the row first: fine
         }
+        jdbc.sql("UPDATE login_attempt SET failures = failures + 1, last_failure = ? WHERE username = ?")
+                .param(now).param(key).update();
         int attempts = jdbc.sql("SELECT failures FROM login_attempt WHERE username = ?").param(key).query(Integer.class).single();
         if (attempts > maxAttempts) {
             lock(username, key, attempts);
@@ -75,7 +74,7 @@ class LoginAttempts {
     }
 
     /** The password was wrong: locks the account when that was the last attempt allowed. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void failed(String username) {
         String key = key(username);
         jdbc.sql("SELECT failures FROM login_attempt WHERE username = ?").param(key).query(Integer.class).optional()
@@ -90,7 +89,7 @@ class LoginAttempts {
                 "after " + attempts + " attempts, until " + until.toInstant()));
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void succeeded(String username) {
         jdbc.sql("DELETE FROM login_attempt WHERE username = ?").param(key(username)).update();
     }

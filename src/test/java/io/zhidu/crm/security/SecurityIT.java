@@ -66,21 +66,20 @@ class SecurityIT extends AbstractIntegrationTest {
             for (int i = 0; i < 12; i++) {
                 int n = i;
                 futures.add(pool.submit(() -> {
-                    mvc.perform(post("/login").with(csrf()).param("username", "planning")
-                            .param("password", "guess-" + n));
+                    mvc.perform(post("/login").with(csrf()).param("username", "planning").param("password", "guess-" + n));
                     return null;
                 }));
             }
             for (var f : futures) {
                 f.get();
             }
+            assertThat(auditCount("LOGIN_FAILED", "planning")).isLessThanOrEqualTo(5);
+            mvc.perform(post("/login").with(csrf()).param("username", "planning").param("password", DEMO_PASSWORD))
+                    .andExpect(redirectedUrl("/login?error"));
         } finally {
             pool.shutdown();
+            jdbc.sql("DELETE FROM login_attempt WHERE username = 'planning'").update();
         }
-        assertThat(auditCount("LOGIN_FAILED", "planning")).isLessThanOrEqualTo(5);
-        mvc.perform(post("/login").with(csrf()).param("username", "planning").param("password", DEMO_PASSWORD))
-                .andExpect(redirectedUrl("/login?error"));
-        jdbc.sql("DELETE FROM login_attempt WHERE username = 'planning'").update();
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Requests that reach no handler (unknown path, wrong method, wrong content type): problem
+ * Requests that reach no handler (unknown path, wrong method, wrong content type, an upload
+ * over the size limit): problem
  * details under {@code /api/}, the error page elsewhere — never the framework's default body.
  */
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -42,6 +43,12 @@ class NoHandlerAdvice {
         HttpStatus status = e instanceof HttpRequestMethodNotSupportedException
                 ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         return answer(request, response, status, "error.badRequest");
+    }
+
+    /** Raised while the multipart body is read, before any handler is chosen. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
+        return answer(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "customers.import.tooLarge");
     }
 
     private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key) {
