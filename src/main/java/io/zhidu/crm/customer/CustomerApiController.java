@@ -155,6 +155,18 @@ class CustomerApiController {
         return ResponseEntity.noContent().build();
     }
 
+    record PurgeRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /** Erases a binned customer for good (admin, PIPL), with the reason in the audit log. */
+    @PostMapping("/{id}/purge")
+    @RequiresPermission("customer:purge")
+    ResponseEntity<Void> purge(DataScope scope, @PathVariable long id, @Valid @RequestBody PurgeRequest request) {
+        search.find(scope, id, true).orElseThrow(DomainException::notFound);
+        management.purge(id, request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{id}/history")
     @RequiresPermission("customer:read")
     List<CustomerHistory.Change> history(DataScope scope, @PathVariable long id) {

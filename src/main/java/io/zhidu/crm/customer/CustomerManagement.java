@@ -106,6 +106,30 @@ public class CustomerManagement {
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_RESTORED", id, c.getName()));
     }
 
+    /**
+     * Erases a customer in the recycle bin for good (PIPL): the record, its contacts (the personal
+     * information), tags, name index and change history. Only the audit entry with the reason
+     * remains, naming the company, not the people.
+     */
+    @Transactional
+    public void purge(long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("reason", "customer.purge.reasonRequired");
+        }
+        Customer c = customers.findById(id).orElseThrow(DomainException::notFound);
+        if (!c.isDeleted()) {
+            throw DomainException.conflict("customer.purge.notInBin");
+        }
+        String name = c.getName();
+        jdbc.sql("DELETE FROM contact WHERE customer_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM customer_change WHERE customer_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM customer_name_gram WHERE customer_id = ?").param(id).update();
+        customers.delete(c);
+        customers.flush();
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_PURGED", id,
+                name + "; reason: " + reason.trim()));
+    }
+
     public Optional<Customer> load(long id) {
         return customers.findById(id);
     }

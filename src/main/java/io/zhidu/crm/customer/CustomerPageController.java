@@ -40,9 +40,12 @@ class CustomerPageController {
     private final CustomerHistory history;
     private final StaffDirectory directory;
     private final ApplicationEventPublisher events;
+    private final CustomerForms forms;
 
     CustomerPageController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
-                           CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events) {
+                           CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events,
+                           CustomerForms forms) {
+        this.forms = forms;
         this.search = search;
         this.management = management;
         this.contacts = contacts;
@@ -118,6 +121,24 @@ class CustomerPageController {
         return "customer";
     }
 
+    /** 客户管理卡 ({@code card}) or 客户概要信息记录表 ({@code summary}) as PDF; printing counts as an export. */
+    @GetMapping("/customers/{id}/{form:card|summary}.pdf")
+    @RequiresPermission("customer:read")
+    org.springframework.http.ResponseEntity<byte[]> pdf(DataScope scope, @PathVariable long id, @PathVariable String form,
+                                                        java.util.Locale locale) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        Customer customer = management.load(id).orElseThrow(DomainException::notFound);
+        boolean unmasked = contacts.inOwningLine(scope.userId(), row.ownerId());
+        CustomerForms.Form which = form.equals("card") ? CustomerForms.Form.CARD : CustomerForms.Form.SUMMARY;
+        byte[] pdf = forms.render(which, row, customer, contacts.of(id, unmasked), CurrentActor.username(), locale);
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_EXPORTED", id, form + ".pdf"));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+                        .filename("customer-" + id + "-" + form + ".pdf").build().toString())
+                .body(pdf);
+    }
+
     @GetMapping("/customers/{id}/edit")
     @RequiresPermission("customer:edit")
     String edit(DataScope scope, @PathVariable long id, Model model) {
@@ -180,6 +201,20 @@ class CustomerPageController {
         management.restore(id);
         redirect.addFlashAttribute("flash", "customer.restored");
         return "redirect:/customers/" + id;
+    }
+
+    @PostMapping("/customers/{id}/purge")
+    @RequiresPermission("customer:purge")
+    String purge(DataScope scope, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                 RedirectAttributes redirect) {
+        search.find(scope, id, true).orElseThrow(DomainException::notFound);
+        try {
+            management.purge(id, reason);
+            redirect.addFlashAttribute("flash", "customer.purged");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/customers/bin";
     }
 
     private String form(DataScope scope, Model model, CustomerSearch.Row row, Long version) {

@@ -30,6 +30,9 @@ public final class Permissions {
     /** Move customers to the recycle bin and restore them. */
     public static final String CUSTOMER_DELETE = "customer:delete";
 
+    /** Erase a customer from the recycle bin for good (PIPL), with a reason. */
+    public static final String CUSTOMER_PURGE = "customer:purge";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
@@ -42,7 +45,7 @@ public final class Permissions {
             BY_ROLE.put(role, keepsFiles);
         }
         BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS,
-                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE));
+                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, CUSTOMER_PURGE));
     }
 
     private Permissions() {

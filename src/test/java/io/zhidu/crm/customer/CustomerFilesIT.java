@@ -152,4 +152,29 @@ class CustomerFilesIT extends AbstractIntegrationTest {
         // someone else's import is not theirs to see
         mvc.perform(get(location).with(login("sales1"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theFormsPrintAsPdfWithChineseTextAndMaskedContactsOutsideTheOwningLine() throws Exception {
+        long id = jdbc.sql("SELECT MIN(c.id) FROM customer c JOIN employee e ON e.id = c.owner_id WHERE e.username = 'sales3'")
+                .query(Long.class).single();
+        String name = jdbc.sql("SELECT name FROM customer WHERE id = ?").param(id).query(String.class).single();
+        String mobile = jdbc.sql("SELECT mobile FROM contact WHERE customer_id = ? ORDER BY id LIMIT 1").param(id).query(String.class).single();
+        var owner = mvc.perform(get("/customers/" + id + "/card.pdf").with(login("sales3")))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(owner.getContentType()).isEqualTo("application/pdf");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/customer-card.pdf"), owner.getContentAsByteArray());
+        String text = pdfText(owner.getContentAsByteArray());
+        assertThat(text).contains("客户管理卡", name, "一、基础资料", "四、交易现状", mobile);
+        String summary = pdfText(mvc.perform(get("/customers/" + id + "/summary.pdf").with(login("stat")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(summary).contains("客户概要信息记录表", name).doesNotContain(mobile).doesNotContain("四、交易现状");
+        mvc.perform(get("/customers/" + id + "/card.pdf").with(login("sales1"))).andExpect(status().isNotFound());
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+    }
 }

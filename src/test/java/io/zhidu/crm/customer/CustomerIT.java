@@ -324,6 +324,35 @@ class CustomerIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT phone FROM customer WHERE id = ?").param(id).query(String.class).single()).isEqualTo("021-11111111");
     }
 
+    @Test
+    void onlyAnAdminErasesABinnedCustomerForGoodWithAReason() throws Exception {
+        String sales1 = token("sales1");
+        long id = create(sales1, customer("彻底删除验证物流有限公司", newUscc()));
+        mvc.perform(post("/api/v1/customers/" + id + "/contacts").header("Authorization", bearer(sales1))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"钱个人\",\"mobile\":\"13900001111\"}"))
+                .andExpect(status().isCreated());
+        String admin = token("admin");
+        mvc.perform(post("/api/v1/customers/" + id + "/purge").header("Authorization", bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"客户要求删除\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/v1/customers/" + id).header("Authorization", bearer(admin))).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/customers/" + id + "/purge").header("Authorization", bearer(token("gm")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/customers/" + id + "/purge").header("Authorization", bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/v1/customers/" + id + "/purge").header("Authorization", bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"客户依《个人信息保护法》要求删除\"}"))
+                .andExpect(status().isNoContent());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE mobile = '13900001111'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_change WHERE customer_id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'CUSTOMER_PURGED' AND subject_id = ?")
+                .param(Long.toString(id)).query(String.class).single()).contains("个人信息保护法");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE detail LIKE '%13900001111%'").query(Long.class).single()).isZero();
+    }
+
     private Set<Long> listedIds(String token, String q) throws Exception {
         Set<Long> ids = new TreeSet<>();
         String cursor = null;
