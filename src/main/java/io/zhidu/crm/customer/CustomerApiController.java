@@ -46,10 +46,12 @@ class CustomerApiController {
     private final java.time.Clock clock;
     private final CustomerExport export;
     private final CustomerImport importer;
+    private final CustomerFinancials financials;
 
     CustomerApiController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
                           CustomerHistory history, ApplicationEventPublisher events, java.time.Clock clock,
-                          CustomerExport export, CustomerImport importer) {
+                          CustomerExport export, CustomerImport importer, CustomerFinancials financials) {
+        this.financials = financials;
         this.export = export;
         this.importer = importer;
         this.search = search;
@@ -68,30 +70,20 @@ class CustomerApiController {
 
     @GetMapping
     @RequiresPermission("customer:read")
-    CustomerList list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Category category,
-                      @RequestParam(required = false) Grade grade, @RequestParam(required = false) CustomerType type,
-                      @RequestParam(required = false) Stage stage, @RequestParam(required = false) String industry,
-                      @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
-                      @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long officeId,
-                      @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int size) {
-        CustomerSearch.Page page = search.page(scope, new CustomerSearch.Filter(q, ownerId, officeId, category, grade, type,
-                industry, region, stage, tag, false), KeysetCursor.decode(cursor), size);
+    CustomerList list(DataScope scope, CustomerSearch.Params params, @RequestParam(required = false) String cursor,
+                      @RequestParam(defaultValue = "50") int size) {
+        CustomerSearch.Page page = search.page(scope, params.filter(), KeysetCursor.decode(cursor), size);
         return new CustomerList(page.rows(), page.nextCursor());
     }
 
     @GetMapping("/export")
     @RequiresPermission("customer:edit")
-    void export(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Category category,
-                @RequestParam(required = false) Grade grade, @RequestParam(required = false) CustomerType type,
-                @RequestParam(required = false) Stage stage, @RequestParam(required = false) String industry,
-                @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
-                @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long officeId,
-                java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    void export(DataScope scope, CustomerSearch.Params params, java.util.Locale locale,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         response.setContentType(io.zhidu.crm.shared.excel.XlsxExport.CONTENT_TYPE);
         response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
                 .filename("customers.xlsx").build().toString());
-        export.write(scope, new CustomerSearch.Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false),
-                locale, response.getOutputStream());
+        export.write(scope, params.filter(), locale, response.getOutputStream());
     }
 
     /** Imports a file at once and answers the row report ({@code mode=all|valid-rows}). */
@@ -102,11 +94,7 @@ class CustomerApiController {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid("file", "customers.import.noFile");
         }
-        CustomerImport.Report report = importer.run(scope, file.getInputStream(), CustomerImport.Mode.of(mode), n -> { });
-        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_IMPORTED", 0,
-                file.getOriginalFilename() + ": " + report.created() + " created, " + report.updated() + " updated, "
-                        + report.failed() + " rows refused, applied=" + report.applied()));
-        return report;
+        return importer.run(scope, file.getOriginalFilename(), file.getInputStream(), CustomerImport.Mode.of(mode), n -> { });
     }
 
     @GetMapping("/{id}")
@@ -165,6 +153,21 @@ class CustomerApiController {
         search.find(scope, id, true).orElseThrow(DomainException::notFound);
         management.purge(id, request.reason());
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/financials")
+    @RequiresPermission("customer:read")
+    List<CustomerFinancials.Year> financials(DataScope scope, @PathVariable long id) {
+        search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        return financials.of(id);
+    }
+
+    /** Enters or corrects one year's figures ({@code year} in the body). */
+    @PutMapping("/{id}/financials")
+    @RequiresPermission("customer:edit")
+    CustomerFinancials.Year recordFinancials(DataScope scope, @PathVariable long id, @Valid @RequestBody CustomerFinancials.Form form) {
+        search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        return financials.record(id, form);
     }
 
     @GetMapping("/{id}/history")

@@ -1,9 +1,5 @@
 package io.zhidu.crm.customer;
 
-import io.zhidu.crm.customer.CustomerEnums.Category;
-import io.zhidu.crm.customer.CustomerEnums.CustomerType;
-import io.zhidu.crm.customer.CustomerEnums.Grade;
-import io.zhidu.crm.customer.CustomerEnums.Stage;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.excel.XlsxExport;
 import io.zhidu.crm.shared.scope.DataScope;
@@ -39,14 +35,9 @@ class CustomerFilesController {
 
     @GetMapping("/customers/export")
     @RequiresPermission("customer:edit")
-    void export(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Category category,
-                @RequestParam(required = false) Grade grade, @RequestParam(required = false) CustomerType type,
-                @RequestParam(required = false) Stage stage, @RequestParam(required = false) String industry,
-                @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
-                Locale locale, HttpServletResponse response) throws IOException {
+    void export(DataScope scope, CustomerSearch.Params params, Locale locale, HttpServletResponse response) throws IOException {
         attachment(response, "customers.xlsx");
-        export.write(scope, new CustomerSearch.Filter(q, null, null, category, grade, type, industry, region, stage, tag, false),
-                locale, response.getOutputStream());
+        export.write(scope, params.filter(), locale, response.getOutputStream());
     }
 
     @GetMapping("/customers/import/template")

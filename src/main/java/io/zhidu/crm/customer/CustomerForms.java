@@ -46,8 +46,8 @@ class CustomerForms {
         this.clock = clock;
     }
 
-    byte[] render(Form form, CustomerSearch.Row row, Customer customer, List<CustomerContacts.View> contacts, String printedBy,
-                  Locale locale) {
+    byte[] render(Form form, CustomerSearch.Row row, Customer customer, List<CustomerContacts.View> contacts,
+                  List<CustomerFinancials.Year> years, String printedBy, Locale locale) {
         Map<String, String> a = customer.snapshot();
         List<Section> sections = new ArrayList<>();
         sections.add(section("pdf.section.basic", locale, a,
@@ -58,6 +58,17 @@ class CustomerForms {
         if (form == Form.CARD) {
             sections.add(section("pdf.section.business", locale, a, "businessStatus"));
             sections.add(section("pdf.section.transactions", locale, a, "transactionStatus"));
+            List<String[]> rows = new ArrayList<>();
+            for (CustomerFinancials.Year y : years) {
+                rows.add(new String[]{messages.getMessage("financials.yearLabel", new Object[]{y.year()}, locale),
+                        messages.getMessage("financials.summary", new Object[]{money(y.revenue()), money(y.profit()),
+                                money(y.totalAssets()), money(y.totalLiabilities()), pct(y.netMarginPercent()),
+                                pct(y.debtRatioPercent())}, locale)});
+            }
+            if (rows.isEmpty()) {
+                rows.add(new String[]{messages.getMessage("financials.title", null, locale), "—"});
+            }
+            sections.add(new Section(messages.getMessage("pdf.section.financials", null, locale), rows));
         }
         Map<String, Object> model = Map.of(
                 "title", messages.getMessage(form.titleKey, null, locale),
@@ -82,6 +93,14 @@ class CustomerForms {
             }
         }
         return new Section(messages.getMessage(titleKey, null, locale), rows);
+    }
+
+    private static String money(BigDecimal v) {
+        return v == null ? "—" : "¥" + new DecimalFormat("#,##0.00").format(v);
+    }
+
+    private static String pct(BigDecimal v) {
+        return v == null ? "—" : v.toPlainString() + "%";
     }
 
     private String label(String field, Locale locale) {

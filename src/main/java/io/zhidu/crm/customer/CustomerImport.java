@@ -7,6 +7,7 @@ import io.zhidu.crm.customer.CustomerEnums.Stage;
 import io.zhidu.crm.organization.Staff;
 import io.zhidu.crm.organization.StaffAccount;
 import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.audit.CurrentActor;
 import io.zhidu.crm.shared.excel.XlsxExport;
 import io.zhidu.crm.shared.scope.DataScope;
 import jakarta.validation.ConstraintViolation;
@@ -89,10 +90,12 @@ public class CustomerImport {
     private final TransactionTemplate oneTransaction;
     private final TransactionTemplate rowTransaction;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CustomerImport(CustomerManagement management, CustomerSearch search, Staff staff, Validator validator,
                    MessageSource messages, PlatformTransactionManager transactions,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.management = management;
         this.search = search;
         this.staff = staff;
@@ -120,7 +123,14 @@ public class CustomerImport {
      *
      * @param progress told the number of rows handled so far (checking, then applying)
      */
-    public Report run(DataScope scope, InputStream xlsx, Mode mode, IntConsumer progress) {
+    public Report run(DataScope scope, String fileName, InputStream xlsx, Mode mode, IntConsumer progress) {
+        Report report = check(scope, xlsx, mode, progress);
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_IMPORTED", 0, fileName + ": " + report.created()
+                + " created, " + report.updated() + " updated, " + report.failed() + " rows refused, applied=" + report.applied()));
+        return report;
+    }
+
+    private Report check(DataScope scope, InputStream xlsx, Mode mode, IntConsumer progress) {
         Locale locale = LocaleContextHolder.getLocale();
         List<RowError> errors = new ArrayList<>();
         List<Parsed> valid = new ArrayList<>();

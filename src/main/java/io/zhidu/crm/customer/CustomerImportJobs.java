@@ -1,7 +1,6 @@
 package io.zhidu.crm.customer;
 
 import io.zhidu.crm.shared.DomainException;
-import io.zhidu.crm.shared.audit.CurrentActor;
 import io.zhidu.crm.shared.scope.DataScope;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,16 +46,14 @@ class CustomerImportJobs {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
-    CustomerImportJobs(CustomerImport importer, @Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc, JsonMapper json, Clock clock,
-                       ApplicationEventPublisher events) {
+    CustomerImportJobs(CustomerImport importer, @Qualifier("applicationTaskExecutor") TaskExecutor executor, JdbcClient jdbc,
+                       JsonMapper json, Clock clock) {
         this.importer = importer;
         this.executor = executor;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.events = events;
     }
 
     long start(DataScope scope, String fileName, byte[] content, CustomerImport.Mode mode, int rowsEstimate) {
@@ -74,16 +70,13 @@ class CustomerImportJobs {
             SecurityContextHolder.setContext(security);
             LocaleContextHolder.setLocale(locale);
             try {
-                CustomerImport.Report report = importer.run(scope, new ByteArrayInputStream(content), mode,
+                CustomerImport.Report report = importer.run(scope, fileName, new ByteArrayInputStream(content), mode,
                         processed -> {
                             if (processed % 50 == 0) {
                                 jdbc.sql("UPDATE customer_import SET processed_rows = ? WHERE id = ?").param(processed).param(id).update();
                             }
                         });
                 finish(id, Status.DONE, report);
-                events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_IMPORTED", 0,
-                        fileName + ": " + report.created() + " created, " + report.updated() + " updated, " + report.failed()
-                                + " rows refused, applied=" + report.applied()));
             } catch (DomainException e) {
                 finish(id, Status.FAILED, null);
             } catch (RuntimeException e) {

@@ -41,11 +41,13 @@ class CustomerPageController {
     private final StaffDirectory directory;
     private final ApplicationEventPublisher events;
     private final CustomerForms forms;
+    private final CustomerFinancials financials;
 
     CustomerPageController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
                            CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events,
-                           CustomerForms forms) {
+                           CustomerForms forms, CustomerFinancials financials) {
         this.forms = forms;
+        this.financials = financials;
         this.search = search;
         this.management = management;
         this.contacts = contacts;
@@ -56,14 +58,8 @@ class CustomerPageController {
 
     @GetMapping("/customers")
     @RequiresPermission("customer:read")
-    String list(DataScope scope, @RequestParam(required = false) String q, @RequestParam(required = false) Category category,
-                @RequestParam(required = false) Grade grade, @RequestParam(required = false) CustomerType type,
-                @RequestParam(required = false) Stage stage, @RequestParam(required = false) String industry,
-                @RequestParam(required = false) String region, @RequestParam(required = false) String tag,
-                @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long officeId,
-                @RequestParam(required = false) String cursor, Model model) {
-        CustomerSearch.Filter filter = new CustomerSearch.Filter(q, ownerId, officeId, category, grade, type, industry, region,
-                stage, tag, false);
+    String list(DataScope scope, CustomerSearch.Params params, @RequestParam(required = false) String cursor, Model model) {
+        CustomerSearch.Filter filter = params.filter();
         model.addAttribute("filter", filter);
         model.addAttribute("page", search.page(scope, filter, KeysetCursor.decode(cursor), 50));
         vocabularies(model);
@@ -113,6 +109,10 @@ class CustomerPageController {
         model.addAttribute("contacts", contacts.of(id, unmasked));
         model.addAttribute("masked", !unmasked);
         model.addAttribute("timeline", history.timeline(id, 200));
+        model.addAttribute("financials", financials.of(id));
+        if (!model.containsAttribute("financialForm")) {
+            model.addAttribute("financialForm", new CustomerFinancials.Form(null, null, null, null, null));
+        }
         if (!model.containsAttribute("contactForm")) {
             model.addAttribute("contactForm", ContactForm.empty());
         }
@@ -130,7 +130,7 @@ class CustomerPageController {
         Customer customer = management.load(id).orElseThrow(DomainException::notFound);
         boolean unmasked = contacts.inOwningLine(scope.userId(), row.ownerId());
         CustomerForms.Form which = form.equals("card") ? CustomerForms.Form.CARD : CustomerForms.Form.SUMMARY;
-        byte[] pdf = forms.render(which, row, customer, contacts.of(id, unmasked), CurrentActor.username(), locale);
+        byte[] pdf = forms.render(which, row, customer, contacts.of(id, unmasked), financials.of(id), CurrentActor.username(), locale);
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_EXPORTED", id, form + ".pdf"));
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
@@ -183,6 +183,25 @@ class CustomerPageController {
         contacts.add(id, form, contacts.inOwningLine(scope.userId(), row.ownerId()));
         redirect.addFlashAttribute("flash", "contact.added");
         return "redirect:/customers/" + id + "#contacts";
+    }
+
+    @PostMapping("/customers/{id}/financials")
+    @RequiresPermission("customer:edit")
+    String recordFinancials(DataScope scope, @PathVariable long id,
+                            @Valid @ModelAttribute("financialForm") CustomerFinancials.Form form, BindingResult errors, Model model,
+                            RedirectAttributes redirect) {
+        search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        if (!errors.hasErrors()) {
+            try {
+                financials.record(id, form);
+                redirect.addFlashAttribute("flash", "financials.saved");
+                return "redirect:/customers/" + id;
+            } catch (DomainException e) {
+                reject(errors, e, model);
+            }
+        }
+        model.addAttribute("financialErrors", true);
+        return show(scope, id, model);
     }
 
     @PostMapping("/customers/{id}/delete")

@@ -38,6 +38,17 @@ public class CustomerSearch {
         }
     }
 
+    /**
+     * The list's query parameters as a screen or the API receives them ({@code ?q=&category=...});
+     * bound by Spring MVC from the request, turned into a {@link Filter}.
+     */
+    public record Params(String q, Category category, Grade grade, CustomerType type, Stage stage, String industry,
+                         String region, String tag, Long ownerId, Long officeId) {
+        public Filter filter() {
+            return new Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false);
+        }
+    }
+
     public record Row(long id, String name, String uscc, CustomerType type, Category category, Stage stage, Grade grade,
                       String industry, String region, String phone, Long ownerId, String ownerName, Long officeId,
                       String officeName, List<String> tags, Instant updatedAt, Instant deletedAt, long version) {

@@ -225,6 +225,11 @@ class CustomerIT extends AbstractIntegrationTest {
             assertThat(found).as(q).isEqualTo(scan).isNotEmpty();
         }
         assertThat(listedIds(admin, "不存在的名字")).isEmpty();
+        mvc.perform(get("/api/v1/customers").param("category", "KING").header("Authorization", bearer(admin)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("category"));
+        mvc.perform(get("/customers").param("category", "KING").with(login("admin"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/customers").param("cursor", "@@").header("Authorization", bearer(admin)))
+                .andExpect(status().isBadRequest());
         String uscc = jdbc.sql("SELECT uscc FROM customer WHERE name = '深圳华为检索技术有限公司'").query(String.class).single();
         assertThat(listedIds(admin, uscc.toLowerCase())).hasSize(1);
     }
@@ -285,6 +290,16 @@ class CustomerIT extends AbstractIntegrationTest {
         mvc.perform(get("/api/v1/customers/" + id + "/history").header("Authorization", bearer(director1)))
                 .andExpect(jsonPath("$[0].kind").value("RESTORED")).andExpect(jsonPath("$[1].kind").value("DELETED"));
         assertThat(listedIds(director1, "回收站验证")).containsExactly(id);
+    }
+
+    @Test
+    void aContactWithABadBirthdayIsRefusedOnTheFieldKeepingTheInput() throws Exception {
+        long id = customerOf("sales1");
+        String page = mvc.perform(post("/customers/" + id + "/contacts").with(login("sales1")).with(csrf())
+                        .param("name", "生日错").param("birthday", "1980-13-45").param("mobile", "13800001234"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"生日错\"", "value=\"1980-13-45\"", "is-invalid");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE name = '生日错'").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -351,6 +366,39 @@ class CustomerIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'CUSTOMER_PURGED' AND subject_id = ?")
                 .param(Long.toString(id)).query(String.class).single()).contains("个人信息保护法");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE detail LIKE '%13900001111%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void yearlyFinancialsAreKeptWithTheirRatiosAndEveryCorrectionIsInTheHistory() throws Exception {
+        long id = customerOf("sales2");
+        String sales2 = token("sales2");
+        mvc.perform(put("/api/v1/customers/" + id + "/financials").header("Authorization", bearer(sales2)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":2025,\"revenue\":12000000,\"profit\":960000,\"totalAssets\":30000000,\"totalLiabilities\":16500000}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.netMarginPercent").value(8.00))
+                .andExpect(jsonPath("$.debtRatioPercent").value(55.00));
+        mvc.perform(put("/api/v1/customers/" + id + "/financials").header("Authorization", bearer(sales2)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"year\":2025,\"revenue\":12000000,\"profit\":1200000,\"totalAssets\":30000000,\"totalLiabilities\":16500000}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.netMarginPercent").value(10.00));
+        mvc.perform(get("/api/v1/customers/" + id + "/financials").header("Authorization", bearer(sales2)))
+                .andExpect(jsonPath("$[?(@.year == 2025)].profit").value(1200000.00));
+        mvc.perform(get("/api/v1/customers/" + id + "/history").header("Authorization", bearer(sales2)))
+                .andExpect(jsonPath("$[0].field").value("financials"))
+                .andExpect(jsonPath("$[0].oldValue").value(org.hamcrest.Matchers.containsString("960000")));
+        for (String bad : List.of("{\"year\":1800}", "{\"year\":2025,\"totalAssets\":-5}", "{\"revenue\":1}",
+                "{\"year\":2025,\"totalAssets\":0,\"totalLiabilities\":10}")) {
+            mvc.perform(put("/api/v1/customers/" + id + "/financials").header("Authorization", bearer(sales2))
+                    .contentType(MediaType.APPLICATION_JSON).content(bad)).andExpect(status().isBadRequest());
+        }
+        mvc.perform(put("/api/v1/customers/" + id + "/financials").header("Authorization", bearer(token("sales3")))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2025}")).andExpect(status().isNotFound());
+        String page = mvc.perform(post("/customers/" + id + "/financials").with(login("sales2")).with(csrf())
+                        .param("year", "20x5").param("revenue", "100"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"financials-table\"", "10.00%", "55.00%", "value=\"20x5\"", "is-invalid");
+        String card = CustomerFilesIT.pdfText(mvc.perform(get("/customers/" + id + "/card.pdf").with(login("sales2")))
+                .andReturn().getResponse().getContentAsByteArray());
+        assertThat(card).contains("五、财务状况", "2025 年", "净利率 10.00%");
     }
 
     private Set<Long> listedIds(String token, String q) throws Exception {

@@ -362,6 +362,11 @@ class OrganizationIT extends AbstractIntegrationTest {
         assertThat(page).contains("value=\"保留的办事处\"", "value=\"bad code\"", "编码为 1–40 位大写字母、数字或 _ -");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM office").query(Long.class).single()).isEqualTo(offices);
         mvc.perform(post("/admin/org/offices").with(login("admin")).with(csrf())
+                        .param("departmentId", "not-a-number").param("code", "NE").param("name", "东北办事处"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("value=\"东北办事处\"")));
+        mvc.perform(post("/admin/org/offices").with(login("admin")).with(csrf())
                         .param("departmentId", String.valueOf(business)).param("code", "NW").param("name", "西北办事处").param("region", "西北"))
                 .andExpect(redirectedUrl("/admin/org"));
         mvc.perform(get("/admin/org").with(login("admin"))).andExpect(status().isOk())

@@ -29,51 +29,41 @@ class PageExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     String domain(DomainException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.kind().status());
-        model.addAttribute("status", e.kind().status());
-        model.addAttribute("messageKey", e.messageKey());
-        model.addAttribute("messageArgs", e.args());
-        return "error";
+        return page(model, response, e.kind().status(), e.messageKey(), e.args());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     String denied(Model model, HttpServletResponse response) {
-        response.setStatus(403);
-        model.addAttribute("status", 403);
-        model.addAttribute("messageKey", "error.forbidden");
-        return "error";
+        return page(model, response, 403, "error.forbidden");
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     String stale(Model model, HttpServletResponse response) {
-        response.setStatus(409);
-        model.addAttribute("status", 409);
-        model.addAttribute("messageKey", "error.stale");
-        return "error";
+        return page(model, response, 409, "error.stale");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     String duplicate(Model model, HttpServletResponse response) {
-        response.setStatus(409);
-        model.addAttribute("status", 409);
-        model.addAttribute("messageKey", "error.duplicate");
-        return "error";
+        return page(model, response, 409, "error.duplicate");
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            org.springframework.validation.BindException.class})
     String badParameter(Model model, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute("messageKey", "error.badRequest");
+        return page(model, response, 400, "error.badRequest");
+    }
+
+    private static String page(Model model, HttpServletResponse response, int status, String messageKey, Object... args) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("messageKey", messageKey);
+        model.addAttribute("messageArgs", args);
         return "error";
     }
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         log.error("Unexpected error on a page", e);
-        response.setStatus(500);
-        model.addAttribute("status", 500);
-        model.addAttribute("messageKey", "error.internal");
-        return "error";
+        return page(model, response, 500, "error.internal");
     }
 }
