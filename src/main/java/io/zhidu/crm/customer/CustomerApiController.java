@@ -94,7 +94,7 @@ class CustomerApiController {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid("file", "customers.import.noFile");
         }
-        return importer.run(scope, file.getOriginalFilename(), file.getInputStream(), CustomerImport.Mode.of(mode), n -> { });
+        return importer.run(scope, file.getOriginalFilename(), file.getInputStream(), CustomerImport.Mode.of(mode), CustomerImport.Progress.NONE);
     }
 
     @GetMapping("/{id}")
@@ -205,6 +205,22 @@ class CustomerApiController {
         CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
         CustomerContacts.View view = contacts.add(id, form, contacts.inOwningLine(scope.userId(), row.ownerId()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + view.id())).body(view);
+    }
+
+    @PutMapping("/{id}/contacts/{contactId}")
+    @RequiresPermission("customer:edit")
+    CustomerContacts.View updateContact(DataScope scope, @PathVariable long id, @PathVariable long contactId,
+                                        @Valid @RequestBody ContactForm form) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        return contacts.update(id, contactId, form, contacts.inOwningLine(scope.userId(), row.ownerId()));
+    }
+
+    @DeleteMapping("/{id}/contacts/{contactId}")
+    @RequiresPermission("customer:edit")
+    ResponseEntity<Void> removeContact(DataScope scope, @PathVariable long id, @PathVariable long contactId) {
+        search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        contacts.remove(id, contactId);
+        return ResponseEntity.noContent().build();
     }
 
     /** The list row plus every archive field, in the API's field names. */

@@ -58,6 +58,43 @@ public class CustomerContacts {
         return view(c, unmasked);
     }
 
+    /**
+     * Changes a contact of this customer. A masked reader cannot change the sensitive fields: what
+     * they send for those is ignored, so a masked value can never overwrite the real one.
+     */
+    @Transactional
+    public View update(long customerId, long contactId, ContactForm form, boolean unmasked) {
+        Contact c = contacts.findById(contactId).filter(x -> x.getCustomerId() == customerId)
+                .orElseThrow(io.zhidu.crm.shared.DomainException::notFound);
+        ContactForm applied = unmasked ? form : new ContactForm(form.name(), form.title(), c.getMobile(), c.getPhone(),
+                form.email(), c.getBirthday(), form.decisionRole(), c.getPersonalNotes());
+        String before = c.getName();
+        c.describe(applied);
+        contacts.saveAndFlush(c);
+        history.record(customerId, clock.instant(), CurrentActor.username(), CustomerHistory.Kind.CONTACT_UPDATED, "contact",
+                before, c.getName());
+        return view(c, unmasked);
+    }
+
+    @Transactional
+    public void remove(long customerId, long contactId) {
+        Contact c = contacts.findById(contactId).filter(x -> x.getCustomerId() == customerId)
+                .orElseThrow(io.zhidu.crm.shared.DomainException::notFound);
+        contacts.delete(c);
+        history.record(customerId, clock.instant(), CurrentActor.username(), CustomerHistory.Kind.CONTACT_REMOVED, "contact",
+                c.getName(), null);
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CONTACT_REMOVED", customerId, c.getName()));
+    }
+
+    /** One contact of this customer as the reader may see it, as an edit form. */
+    public ContactForm form(long customerId, long contactId, boolean unmasked) {
+        Contact c = contacts.findById(contactId).filter(x -> x.getCustomerId() == customerId)
+                .orElseThrow(io.zhidu.crm.shared.DomainException::notFound);
+        View v = view(c, unmasked);
+        return new ContactForm(c.getName(), c.getTitle(), v.mobile(), v.phone(), c.getEmail(), unmasked ? c.getBirthday() : null,
+                c.getDecisionRole(), v.personalNotes());
+    }
+
     static View view(Contact c, boolean unmasked) {
         return new View(c.getId(), c.getName(), c.getTitle(),
                 unmasked ? c.getMobile() : maskPhone(c.getMobile()), unmasked ? c.getPhone() : maskPhone(c.getPhone()),

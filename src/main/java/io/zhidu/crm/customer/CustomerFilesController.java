@@ -63,7 +63,7 @@ class CustomerFilesController {
         }
         String name = file.getOriginalFilename() == null ? "upload.xlsx" : file.getOriginalFilename();
         long id = jobs.start(scope, name.length() > 200 ? name.substring(0, 200) : name, file.getBytes(),
-                CustomerImport.Mode.of(mode), 0);
+                CustomerImport.Mode.of(mode));
         return "redirect:/customers/import/" + id;
     }
 

@@ -27,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -72,6 +71,18 @@ public class CustomerImport {
             "region", "address", "phone", "legalRepresentative", "foundedOn", "legalForm", "registeredCapital", "scale",
             "ownerUsername", "tags");
     static final List<String> REQUIRED = List.of("name", "type", "category", "stage");
+
+    /** Told the number of rows once the sheet is open, then how many have been checked. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void total(int rows) {
+        }
+
+        default void processed(int rows) {
+        }
+    }
 
     public record RowError(int row, String column, String message) {
     }
@@ -121,16 +132,16 @@ public class CustomerImport {
     /**
      * Checks and (per the mode) applies a file.
      *
-     * @param progress told the number of rows handled so far (checking, then applying)
+     * @param progress told the number of rows, then how many have been checked
      */
-    public Report run(DataScope scope, String fileName, InputStream xlsx, Mode mode, IntConsumer progress) {
+    public Report run(DataScope scope, String fileName, InputStream xlsx, Mode mode, Progress progress) {
         Report report = check(scope, xlsx, mode, progress);
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_IMPORTED", 0, fileName + ": " + report.created()
                 + " created, " + report.updated() + " updated, " + report.failed() + " rows refused, applied=" + report.applied()));
         return report;
     }
 
-    private Report check(DataScope scope, InputStream xlsx, Mode mode, IntConsumer progress) {
+    private Report check(DataScope scope, InputStream xlsx, Mode mode, Progress progress) {
         Locale locale = LocaleContextHolder.getLocale();
         List<RowError> errors = new ArrayList<>();
         List<Parsed> valid = new ArrayList<>();
@@ -138,6 +149,7 @@ public class CustomerImport {
         try (Workbook workbook = new XSSFWorkbook(xlsx)) {
             Sheet sheet = workbook.getSheetAt(0);
             Map<String, Integer> columns = columns(sheet.getRow(sheet.getFirstRowNum()), errors);
+            progress.total(Math.max(0, sheet.getLastRowNum() - sheet.getFirstRowNum()));
             if (!errors.isEmpty()) {
                 return new Report(0, 0, 0, 0, 0, false, errors);
             }
@@ -169,7 +181,7 @@ public class CustomerImport {
                         valid.add(parsed);
                     }
                 }
-                progress.accept(total);
+                progress.processed(total);
             }
         } catch (IOException | org.apache.poi.ooxml.POIXMLException | IllegalArgumentException notXlsx) {
             // POI's ways of saying "not an .xlsx" (UnsupportedFileFormatException and EmptyFileException are IAEs)

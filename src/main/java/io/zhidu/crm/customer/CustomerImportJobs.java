@@ -56,12 +56,12 @@ class CustomerImportJobs {
         this.clock = clock;
     }
 
-    long start(DataScope scope, String fileName, byte[] content, CustomerImport.Mode mode, int rowsEstimate) {
+    long start(DataScope scope, String fileName, byte[] content, CustomerImport.Mode mode) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO customer_import (employee_id, file_name, mode, status, total_rows, processed_rows, created_at)
                 VALUES (?, ?, ?, ?, ?, 0, ?)""")
-                .params(scope.userId(), fileName, mode.name(), Status.RUNNING.name(), rowsEstimate, now())
+                .params(scope.userId(), fileName, mode.name(), Status.RUNNING.name(), 0, now())
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         SecurityContext security = SecurityContextHolder.getContext();
@@ -71,9 +71,17 @@ class CustomerImportJobs {
             LocaleContextHolder.setLocale(locale);
             try {
                 CustomerImport.Report report = importer.run(scope, fileName, new ByteArrayInputStream(content), mode,
-                        processed -> {
-                            if (processed % 50 == 0) {
-                                jdbc.sql("UPDATE customer_import SET processed_rows = ? WHERE id = ?").param(processed).param(id).update();
+                        new CustomerImport.Progress() {
+                            @Override
+                            public void total(int rows) {
+                                jdbc.sql("UPDATE customer_import SET total_rows = ? WHERE id = ?").param(rows).param(id).update();
+                            }
+
+                            @Override
+                            public void processed(int rows) {
+                                if (rows % 50 == 0) {
+                                    jdbc.sql("UPDATE customer_import SET processed_rows = ? WHERE id = ?").param(rows).param(id).update();
+                                }
                             }
                         });
                 finish(id, Status.DONE, report);

@@ -42,10 +42,12 @@ class CustomerPageController {
     private final ApplicationEventPublisher events;
     private final CustomerForms forms;
     private final CustomerFinancials financials;
+    private final java.time.Clock clock;
 
     CustomerPageController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
                            CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events,
-                           CustomerForms forms, CustomerFinancials financials) {
+                           CustomerForms forms, CustomerFinancials financials, java.time.Clock clock) {
+        this.clock = clock;
         this.forms = forms;
         this.financials = financials;
         this.search = search;
@@ -101,11 +103,25 @@ class CustomerPageController {
     @GetMapping("/customers/{id}")
     @RequiresPermission("customer:read")
     String show(DataScope scope, @PathVariable long id, Model model) {
+        return show(scope, id, null, model);
+    }
+
+    /** The page; with {@code asOf} the archive tab shows the fields as they stood at the end of that day. */
+    @GetMapping(value = "/customers/{id}", params = "asOf")
+    @RequiresPermission("customer:read")
+    String show(DataScope scope, @PathVariable long id,
+                @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                java.time.LocalDate asOf, Model model) {
         CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
         Customer customer = management.load(id).orElseThrow(DomainException::notFound);
         boolean unmasked = contacts.inOwningLine(scope.userId(), row.ownerId());
         model.addAttribute("row", row);
-        model.addAttribute("archive", customer.snapshot());
+        java.util.Map<String, String> archive = customer.snapshot();
+        if (asOf != null) {
+            archive = history.asOf(id, archive, asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+            model.addAttribute("asOf", asOf);
+        }
+        model.addAttribute("archive", archive);
         model.addAttribute("contacts", contacts.of(id, unmasked));
         model.addAttribute("masked", !unmasked);
         model.addAttribute("timeline", history.timeline(id, 200));
@@ -183,6 +199,47 @@ class CustomerPageController {
         contacts.add(id, form, contacts.inOwningLine(scope.userId(), row.ownerId()));
         redirect.addFlashAttribute("flash", "contact.added");
         return "redirect:/customers/" + id + "#contacts";
+    }
+
+    @GetMapping("/customers/{id}/contacts/{contactId}/edit")
+    @RequiresPermission("customer:edit")
+    String editContact(DataScope scope, @PathVariable long id, @PathVariable long contactId, Model model) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        boolean unmasked = contacts.inOwningLine(scope.userId(), row.ownerId());
+        model.addAttribute("contactForm", contacts.form(id, contactId, unmasked));
+        return contactPage(model, row, contactId, unmasked);
+    }
+
+    @PostMapping("/customers/{id}/contacts/{contactId}")
+    @RequiresPermission("customer:edit")
+    String updateContact(DataScope scope, @PathVariable long id, @PathVariable long contactId,
+                         @Valid @ModelAttribute("contactForm") ContactForm form, BindingResult errors, Model model,
+                         RedirectAttributes redirect) {
+        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        boolean unmasked = contacts.inOwningLine(scope.userId(), row.ownerId());
+        if (errors.hasErrors()) {
+            return contactPage(model, row, contactId, unmasked);
+        }
+        contacts.update(id, contactId, form, unmasked);
+        redirect.addFlashAttribute("flash", "contact.saved");
+        return "redirect:/customers/" + id;
+    }
+
+    @PostMapping("/customers/{id}/contacts/{contactId}/remove")
+    @RequiresPermission("customer:edit")
+    String removeContact(DataScope scope, @PathVariable long id, @PathVariable long contactId, RedirectAttributes redirect) {
+        search.find(scope, id, false).orElseThrow(DomainException::notFound);
+        contacts.remove(id, contactId);
+        redirect.addFlashAttribute("flash", "contact.removed");
+        return "redirect:/customers/" + id;
+    }
+
+    private String contactPage(Model model, CustomerSearch.Row row, long contactId, boolean unmasked) {
+        model.addAttribute("row", row);
+        model.addAttribute("contactId", contactId);
+        model.addAttribute("masked", !unmasked);
+        model.addAttribute("decisionRoles", DecisionRole.values());
+        return "contact-form";
     }
 
     @PostMapping("/customers/{id}/financials")

@@ -120,6 +120,13 @@ class CustomerIT extends AbstractIntegrationTest {
         mvc.perform(get("/api/v1/customers/" + id + "/as-of").param("date", LocalDate.now().minusDays(1).toString())
                         .header("Authorization", bearer(sales2)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.address").doesNotExist());
+        String then = mvc.perform(get("/customers/" + id).param("asOf", LocalDate.now().minusDays(1).toString()).with(login("sales2")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // the new address shows in the history tab either way, and in the archive only today
+        String now = mvc.perform(get("/customers/" + id).with(login("sales2"))).andReturn().getResponse().getContentAsString();
+        assertThat(then).contains("id=\"as-of-banner\"");
+        assertThat(now.split("苏州工业园区星湖街 1 号", -1).length - then.split("苏州工业园区星湖街 1 号", -1).length).isEqualTo(1);
+        mvc.perform(get("/customers/" + id).param("asOf", "yesterday").with(login("sales2"))).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -399,6 +406,34 @@ class CustomerIT extends AbstractIntegrationTest {
         String card = CustomerFilesIT.pdfText(mvc.perform(get("/customers/" + id + "/card.pdf").with(login("sales2")))
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(card).contains("五、财务状况", "2025 年", "净利率 10.00%");
+    }
+
+    @Test
+    void contactsAreEditedAndRemovedAndAMaskedReaderCannotOverwriteHiddenValues() throws Exception {
+        long id = customerOf("sales2");
+        String sales2 = token("sales2");
+        String created = mvc.perform(post("/api/v1/customers/" + id + "/contacts").header("Authorization", bearer(sales2))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"编辑甲\",\"mobile\":\"13811112222\",\"personalNotes\":\"爱喝茶\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long contact = ((Number) json.readValue(created, Map.class).get("id")).longValue();
+        // the statistician sees masked values; what they send for those fields is ignored
+        mvc.perform(put("/api/v1/customers/" + id + "/contacts/" + contact).header("Authorization", bearer(token("stat")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"编辑乙\",\"mobile\":\"13900000000\",\"personalNotes\":\"换掉\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.mobile").value("138****2222"));
+        assertThat(jdbc.sql("SELECT mobile || '|' || personal_notes || '|' || name FROM contact WHERE id = ?").param(contact)
+                .query(String.class).single()).isEqualTo("13811112222|爱喝茶|编辑乙");
+        mvc.perform(put("/api/v1/customers/" + id + "/contacts/" + contact).header("Authorization", bearer(sales2))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"编辑乙\",\"mobile\":\"13999990000\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.mobile").value("13999990000"));
+        // a contact id of another customer is not reachable through this one
+        long other = customerOf("sales1");
+        mvc.perform(delete("/api/v1/customers/" + other + "/contacts/" + contact).header("Authorization", bearer(token("director1"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/customers/" + id + "/contacts/" + contact).header("Authorization", bearer(sales2)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/customers/" + id + "/history").header("Authorization", bearer(sales2)))
+                .andExpect(jsonPath("$[0].kind").value("CONTACT_REMOVED")).andExpect(jsonPath("$[0].oldValue").value("编辑乙"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE id = ?").param(contact).query(Long.class).single()).isZero();
     }
 
     private Set<Long> listedIds(String token, String q) throws Exception {
