@@ -72,7 +72,7 @@ class CustomerApiController {
     @RequiresPermission("customer:read")
     CustomerList list(DataScope scope, CustomerSearch.Params params, @RequestParam(required = false) String cursor,
                       @RequestParam(defaultValue = "50") int size) {
-        CustomerSearch.Page page = search.page(scope, params.filter(), KeysetCursor.decode(cursor), size);
+        CustomerSearch.Page page = search.page(scope, params.filter(), params.order(), KeysetCursor.decode(cursor), size);
         return new CustomerList(page.rows(), page.nextCursor());
     }
 

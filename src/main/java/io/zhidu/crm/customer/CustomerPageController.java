@@ -63,7 +63,11 @@ class CustomerPageController {
     String list(DataScope scope, CustomerSearch.Params params, @RequestParam(required = false) String cursor, Model model) {
         CustomerSearch.Filter filter = params.filter();
         model.addAttribute("filter", filter);
-        model.addAttribute("page", search.page(scope, filter, KeysetCursor.decode(cursor), 50));
+        model.addAttribute("sort", params.order());
+        model.addAttribute("page", search.page(scope, filter, params.order(), KeysetCursor.decode(cursor), 50));
+        model.addAttribute("owners", directory.page(scope, new StaffDirectory.Filter(null, null, null, null, true),
+                new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
+        model.addAttribute("offices", directory.officesInScope(scope));
         vocabularies(model);
         return "customers";
     }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer list and look-ups by id, always inside the caller's data scope (in the SQL), newest
- * first by keyset on id: page 10,000 costs what page 1 costs, and no query counts the table.
+ * first (keyset on id) or by name (keyset on name, id): page 10,000 costs what page 1 costs, and
+ * no query counts the table.
  *
  * <p>Name search: a query of 18 letters and digits is a USCC; otherwise its normalised key is
  * matched through the gram index — one character as a range over the grams, two as one gram,
@@ -38,14 +39,32 @@ public class CustomerSearch {
         }
     }
 
+    /** The list's orders: newest first (default), or by name A→Z; both complete by id. */
+    public enum Sort {
+        NEWEST, NAME;
+
+        /** From {@code sort=name}; anything else is newest first. */
+        public static Sort of(String s) {
+            return "name".equalsIgnoreCase(s) ? NAME : NEWEST;
+        }
+
+        public String param() {
+            return this == NAME ? "name" : null;
+        }
+    }
+
     /**
      * The list's query parameters as a screen or the API receives them ({@code ?q=&category=...});
      * bound by Spring MVC from the request, turned into a {@link Filter}.
      */
     public record Params(String q, Category category, Grade grade, CustomerType type, Stage stage, String industry,
-                         String region, String tag, Long ownerId, Long officeId) {
+                         String region, String tag, Long ownerId, Long officeId, String sort) {
         public Filter filter() {
             return new Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false);
+        }
+
+        public Sort order() {
+            return Sort.of(sort);
         }
     }
 
@@ -83,6 +102,10 @@ public class CustomerSearch {
     }
 
     public Page page(DataScope scope, Filter f, KeysetCursor after, int size) {
+        return page(scope, f, Sort.NEWEST, after, size);
+    }
+
+    public Page page(DataScope scope, Filter f, Sort sort, KeysetCursor after, int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> params = new ArrayList<>();
@@ -90,7 +113,12 @@ public class CustomerSearch {
         sql.append(p.sql());
         params.addAll(p.params());
         sql.append(f.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL");
-        if (after != null) {
+        if (after != null && sort == Sort.NAME) {
+            sql.append(" AND (c.name > ? OR (c.name = ? AND c.id > ?))");
+            params.add(after.sortValue());
+            params.add(after.sortValue());
+            params.add(after.id());
+        } else if (after != null) {
             sql.append(" AND c.id < ?");
             params.add(after.id());
         }
@@ -107,13 +135,14 @@ public class CustomerSearch {
             sql.append(" AND EXISTS (SELECT 1 FROM customer_tag ft WHERE ft.customer_id = c.id AND ft.tag = ?)");
             params.add(f.tag().trim());
         }
-        sql.append(" ORDER BY c.id DESC LIMIT ?");
+        sql.append(sort == Sort.NAME ? " ORDER BY c.name, c.id LIMIT ?" : " ORDER BY c.id DESC LIMIT ?");
         params.add(limit + 1);
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = new KeysetCursor("", rows.get(limit - 1).id()).encode();
+            Row last = rows.get(limit - 1);
+            next = new KeysetCursor(sort == Sort.NAME ? last.name() : "", last.id()).encode();
         }
         return new Page(rows, next);
     }

@@ -179,6 +179,19 @@ public class StaffDirectory {
         return jdbc.sql(SELECT + "e.id = ? AND " + p.sql()).param(id).params(p.params()).query(ROW).optional();
     }
 
+    /** An office as a list filter offers it. */
+    public record OfficeOption(long id, String name) {
+    }
+
+    /** The offices whose staff the scope covers (for office filters); all offices for a full scope. */
+    public List<OfficeOption> officesInScope(DataScope scope) {
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        return jdbc.sql("SELECT DISTINCT o.id, o.name FROM office o JOIN employee e ON e.office_id = o.id WHERE "
+                        + p.sql() + " ORDER BY o.id")
+                .params(p.params())
+                .query((rs, n) -> new OfficeOption(rs.getLong(1), rs.getString(2))).list();
+    }
+
     /** The links whose person is inside the scope, in their order (one query). */
     public List<ReportingLine.Link> visible(DataScope scope, List<ReportingLine.Link> links) {
         if (links.isEmpty() || scope.all()) {

@@ -257,6 +257,26 @@ class CustomerIT extends AbstractIntegrationTest {
         } while (cursor != null);
         List<Long> all = jdbc.sql("SELECT id FROM customer WHERE region = '华东' AND deleted_at IS NULL ORDER BY id DESC").query(Long.class).list();
         assertThat(ids).isEqualTo(all).hasSizeGreaterThan(70);
+
+        List<Long> byName = new ArrayList<>();
+        cursor = null;
+        do {
+            var req = get("/api/v1/customers").param("size", "40").param("region", "华南").param("sort", "name")
+                    .header("Authorization", bearer(admin));
+            if (cursor != null) {
+                req = req.param("cursor", cursor);
+            }
+            Map<?, ?> page = json.readValue(mvc.perform(req).andReturn().getResponse().getContentAsString(), Map.class);
+            ((List<?>) page.get("items")).forEach(i -> byName.add(((Number) ((Map<?, ?>) i).get("id")).longValue()));
+            cursor = (String) page.get("nextCursor");
+        } while (cursor != null);
+        assertThat(byName).isEqualTo(jdbc.sql("SELECT id FROM customer WHERE region = '华南' AND deleted_at IS NULL ORDER BY name, id")
+                .query(Long.class).list()).hasSizeGreaterThan(40);
+
+        long south = jdbc.sql("SELECT id FROM office WHERE code = 'SOUTH'").query(Long.class).single();
+        String page = mvc.perform(get("/customers").param("officeId", Long.toString(south)).param("sort", "name").with(login("bizmgr")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("bi-sort-alpha-down", "华南办事处").doesNotContain("华东办事处</td>");
     }
 
     @Test
