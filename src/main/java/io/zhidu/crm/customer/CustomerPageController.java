@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -43,11 +44,14 @@ class CustomerPageController {
     private final CustomerForms forms;
     private final CustomerFinancials financials;
     private final java.time.Clock clock;
+    private final List<CustomerTab> tabs;
 
     CustomerPageController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
                            CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events,
-                           CustomerForms forms, CustomerFinancials financials, java.time.Clock clock) {
+                           CustomerForms forms, CustomerFinancials financials, java.time.Clock clock,
+                           List<CustomerTab> tabs) {
         this.clock = clock;
+        this.tabs = List.copyOf(tabs);
         this.forms = forms;
         this.financials = financials;
         this.search = search;
@@ -137,6 +141,7 @@ class CustomerPageController {
             model.addAttribute("contactForm", ContactForm.empty());
         }
         model.addAttribute("decisionRoles", DecisionRole.values());
+        model.addAttribute("moduleTabs", moduleTabs(id, scope));
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_VIEWED", id, null));
         return "customer";
     }
@@ -157,6 +162,21 @@ class CustomerPageController {
                 .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
                         .filename("customer-" + id + "-" + form + ".pdf").build().toString())
                 .body(pdf);
+    }
+
+    /** A module's tab as the page renders it. */
+    public record TabView(String key, String labelKey, String fragment, Map<String, Object> model) {
+    }
+
+    private List<TabView> moduleTabs(long id, DataScope scope) {
+        org.springframework.security.core.Authentication auth =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return tabs.stream()
+                .filter(t -> t.permission() == null || (auth != null && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals(t.permission()))))
+                .sorted(java.util.Comparator.comparingInt(CustomerTab::order))
+                .map(t -> new TabView(t.key(), t.labelKey(), t.fragment(), t.model(id, scope)))
+                .toList();
     }
 
     @GetMapping("/customers/{id}/edit")

@@ -200,5 +200,13 @@ class LoginJourneyBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-timeline")));
         assertThat(driver.findElement(By.id("customer-timeline")).getText()).contains("修改", "电话", "0573-82345678");
         Browser.screenshot(driver, "11-customer-history");
+
+        driver.findElement(By.id("zd-lang")).click();
+        driver.findElement(By.id("lang-en")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("customer-name")));
+        assertThat(driver.findElement(By.id("tab-contacts")).getText()).startsWith("Contacts");
+        assertThat(driver.getPageSource()).contains("Unified social credit code", "End user", "Print");
+        Browser.screenshot(driver, "12-customer-page-en");
+        driver.get(url("/customers?lang=zh-CN"));
     }
 }

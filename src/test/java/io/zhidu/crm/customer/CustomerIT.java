@@ -330,6 +330,15 @@ class CustomerIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void otherModulesAddTabsToTheCustomerPageForThoseAllowedToSeeThem() throws Exception {
+        long id = customerOf("sales1");
+        String director = mvc.perform(get("/customers/" + id).with(login("director1"))).andReturn().getResponse().getContentAsString();
+        assertThat(director).contains("id=\"tab-test-module\"", "module content for customer " + id + " seen by user " + userId("director1"));
+        String sales = mvc.perform(get("/customers/" + id).with(login("sales1"))).andReturn().getResponse().getContentAsString();
+        assertThat(sales).doesNotContain("tab-test-module", "module content");
+    }
+
+    @Test
     void openingAnArchiveIsRecorded() throws Exception {
         long id = customerOf("sales3");
         long before = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_VIEWED' AND subject_id = ?")

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test against the whole application with the demo company loaded, on the
@@ -22,5 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 })
 @AutoConfigureMockMvc
 @ExtendWith(DatabaseAvailable.class)
+@Import(TestCustomerTab.class)
 public @interface IntegrationTest {
 }
