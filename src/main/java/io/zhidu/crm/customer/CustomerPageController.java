@@ -69,8 +69,7 @@ class CustomerPageController {
         model.addAttribute("filter", filter);
         model.addAttribute("sort", params.order());
         model.addAttribute("page", search.page(scope, filter, params.order(), KeysetCursor.decode(cursor), 50));
-        model.addAttribute("owners", directory.page(scope, new StaffDirectory.Filter(null, null, null, null, true),
-                new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
+        model.addAttribute("owners", owners(scope));
         model.addAttribute("offices", directory.officesInScope(scope));
         vocabularies(model);
         return "customers";
@@ -79,8 +78,7 @@ class CustomerPageController {
     @GetMapping("/customers/bin")
     @RequiresPermission("customer:delete")
     String bin(DataScope scope, @RequestParam(required = false) String cursor, Model model) {
-        CustomerSearch.Filter filter = new CustomerSearch.Filter(null, null, null, null, null, null, null, null, null, null, true);
-        model.addAttribute("page", search.page(scope, filter, KeysetCursor.decode(cursor), 50));
+        model.addAttribute("page", search.page(scope, CustomerSearch.Filter.bin(), KeysetCursor.decode(cursor), 50));
         return "customer-bin";
     }
 
@@ -320,10 +318,15 @@ class CustomerPageController {
     private String form(DataScope scope, Model model, CustomerSearch.Row row, Long version) {
         model.addAttribute("customer", row);
         model.addAttribute("version", version);
-        model.addAttribute("owners", directory.page(scope, new StaffDirectory.Filter(null, null, null, null, true),
-                new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
+        model.addAttribute("owners", owners(scope));
         vocabularies(model);
         return "customer-form";
+    }
+
+    /** The people a customer may be given to: active staff in the user's scope, by name. */
+    private List<StaffDirectory.Row> owners(DataScope scope) {
+        return directory.page(scope, StaffDirectory.Filter.activeStaff(),
+                new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows();
     }
 
     private static void vocabularies(Model model) {

@@ -34,8 +34,9 @@ public class CustomerSearch {
 
     public record Filter(String q, Long ownerId, Long officeId, Category category, Grade grade, CustomerType type,
                          String industry, String region, Stage stage, String tag, boolean deleted) {
-        public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null, null, null, false);
+        /** The recycle bin: every deleted customer in the scope. */
+        public static Filter bin() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null, true);
         }
     }
 

@@ -33,45 +33,37 @@ class OrganizationAdminController {
     @PostMapping("/admin/org/companies")
     String addCompany(@Valid @ModelAttribute("companyForm") OrgUnitForms.CompanyForm form, BindingResult errors,
                       Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors() && saved(errors, () -> management.createSubsidiary(form))) {
-            redirect.addFlashAttribute("flash", "org.saved");
-            return "redirect:/admin/org";
-        }
-        return page(model);
+        return add(errors, () -> management.createSubsidiary(form), model, redirect);
     }
 
     @PostMapping("/admin/org/departments")
     String addDepartment(@Valid @ModelAttribute("departmentForm") OrgUnitForms.DepartmentForm form, BindingResult errors,
                          Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors() && saved(errors, () -> management.createDepartment(form))) {
-            redirect.addFlashAttribute("flash", "org.saved");
-            return "redirect:/admin/org";
-        }
-        return page(model);
+        return add(errors, () -> management.createDepartment(form), model, redirect);
     }
 
     @PostMapping("/admin/org/offices")
     String addOffice(@Valid @ModelAttribute("officeForm") OrgUnitForms.OfficeForm form, BindingResult errors,
                      Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors() && saved(errors, () -> management.createOffice(form))) {
-            redirect.addFlashAttribute("flash", "org.saved");
-            return "redirect:/admin/org";
-        }
-        return page(model);
+        return add(errors, () -> management.createOffice(form), model, redirect);
     }
 
-    private static boolean saved(BindingResult errors, Runnable act) {
-        try {
-            act.run();
-            return true;
-        } catch (DomainException e) {
-            if (e.field() != null) {
-                errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
-            } else {
-                errors.reject(e.messageKey(), e.args(), null);
+    /** Adds the unit when the form is valid and the rule allows it; otherwise the page again, with the errors on the form. */
+    private String add(BindingResult errors, Runnable act, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                act.run();
+                redirect.addFlashAttribute("flash", "org.saved");
+                return "redirect:/admin/org";
+            } catch (DomainException e) {
+                if (e.field() != null) {
+                    errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
+                } else {
+                    errors.reject(e.messageKey(), e.args(), null);
+                }
             }
-            return false;
         }
+        return page(model);
     }
 
     private String page(Model model) {

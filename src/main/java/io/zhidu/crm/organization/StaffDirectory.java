@@ -24,8 +24,9 @@ public class StaffDirectory {
     public static final int MAX_PAGE = 200;
 
     public record Filter(String q, Long officeId, Long departmentId, Role role, Boolean active) {
-        public static Filter none() {
-            return new Filter(null, null, null, null, null);
+        /** Every active member of staff (pickers of owners and supervisors). */
+        public static Filter activeStaff() {
+            return new Filter(null, null, null, null, true);
         }
     }
 

@@ -167,7 +167,7 @@ class UserAdminController {
         model.addAttribute("offices", management.offices());
         model.addAttribute("roles", Arrays.asList(Role.values()));
         java.util.List<StaffDirectory.Row> supervisors = new java.util.ArrayList<>(directory.page(DataScope.everything(0),
-                new StaffDirectory.Filter(null, null, null, null, true),
+                StaffDirectory.Filter.activeStaff(),
                 new StaffDirectory.Sort(StaffDirectory.SortKey.FULL_NAME, false), null, StaffDirectory.MAX_PAGE).rows());
         // the current supervisor is always an option (even if deactivated or beyond the list), so saving never drops it
         Long current = row == null ? null : row.supervisorId();

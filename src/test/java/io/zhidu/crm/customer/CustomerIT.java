@@ -277,6 +277,9 @@ class CustomerIT extends AbstractIntegrationTest {
         String page = mvc.perform(get("/customers").param("officeId", Long.toString(south)).param("sort", "name").with(login("bizmgr")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("bi-sort-alpha-down", "华南办事处").doesNotContain("华东办事处</td>");
+        String filtered = mvc.perform(get("/customers").param("category", "KEY_ACCOUNT").param("grade", "A").with(login("bizmgr")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(filtered).contains("value=\"KEY_ACCOUNT\" selected=\"selected\"", "value=\"A\" selected=\"selected\"", ">大客户</option>");
     }
 
     @Test
