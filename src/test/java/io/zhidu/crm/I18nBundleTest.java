@@ -40,20 +40,55 @@ class I18nBundleTest {
     /** Literal text that is a format or a symbol, not language. */
     static final Set<String> NEUTRAL = Set.of("YYYY-MM-DD", "IP", "简体中文", "English");
 
+    static final Path BUNDLES = Path.of("src/main/resources/i18n");
+
     static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/i18n", name), StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(BUNDLES.resolve(name), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;
     }
 
+    /** The base names of the bundles: {@code messages} (shared screens) and one per module. */
+    static List<String> bases() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted().toList();
+        }
+    }
+
+    /** All bundles of one language merged, the way the MessageSource sees them. */
+    static Properties merged(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String base : bases()) {
+            all.putAll(bundle(base + suffix + ".properties"));
+        }
+        return all;
+    }
+
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
-        Set<String> zh = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
-        Set<String> en = new TreeSet<>(bundle("messages_en.properties").stringPropertyNames());
-        assertThat(en).as("keys missing in English").containsAll(zh);
-        assertThat(zh).as("keys missing in Chinese").containsAll(en);
+        for (String base : bases()) {
+            Set<String> zh = new TreeSet<>(bundle(base + ".properties").stringPropertyNames());
+            Set<String> en = new TreeSet<>(bundle(base + "_en.properties").stringPropertyNames());
+            assertThat(en).as("keys missing in English (" + base + ")").containsAll(zh);
+            assertThat(zh).as("keys missing in Chinese (" + base + ")").containsAll(en);
+        }
+    }
+
+    @Test
+    void everyBundleIsLoadedAndNoKeyIsDefinedTwice() throws IOException {
+        String yml = Files.readString(Path.of("src/main/resources/application.yml"));
+        Set<String> seen = new TreeSet<>();
+        for (String base : bases()) {
+            assertThat(yml).as("spring.messages.basename lists i18n/" + base).contains("i18n/" + base);
+            for (String key : bundle(base + ".properties").stringPropertyNames()) {
+                assertThat(seen.add(key)).as("key " + key + " defined in two bundles").isTrue();
+            }
+        }
     }
 
     @Test
@@ -83,8 +118,8 @@ class I18nBundleTest {
 
     @Test
     void everyKeyUsedExistsInBothBundles() throws IOException {
-        Properties zh = bundle("messages.properties");
-        Properties en = bundle("messages_en.properties");
+        Properties zh = merged("");
+        Properties en = merged("_en");
         Set<String> used = new TreeSet<>();
         Pattern templateKey = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)");
         for (Path template : templates()) {

@@ -33,19 +33,40 @@ public final class Permissions {
     /** Erase a customer from the recycle bin for good (PIPL), with a reason. */
     public static final String CUSTOMER_PURGE = "customer:purge";
 
+    /** Read the effective policy (管理制度) and its versions. */
+    public static final String POLICY_READ = "policy:read";
+    /** Draft a new policy version and submit it for the GM's approval. */
+    public static final String POLICY_MANAGE = "policy:manage";
+
+    /** Declare (申报) a prospect, new or from the public pool, and release one's own. */
+    public static final String OWNERSHIP_DECLARE = "ownership:declare";
+    /** Browse and search the public pool (公海). */
+    public static final String POOL_READ = "pool:read";
+    /** Transfer customers between salespeople; reassign expired protections. */
+    public static final String OWNERSHIP_TRANSFER = "ownership:transfer";
+    /** Keep an office's new-customer development plan (新客户开发计划). */
+    public static final String PLAN_EDIT = "plan:edit";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
         for (Role role : Role.values()) {
-            BY_ROLE.put(role, Set.of(USER_READ, CUSTOMER_READ));
+            BY_ROLE.put(role, Set.of(USER_READ, CUSTOMER_READ, POLICY_READ));
         }
-        Set<String> keepsFiles = Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE);
-        BY_ROLE.put(Role.SALES, Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT));
-        for (Role role : Set.of(Role.OFFICE_DIRECTOR, Role.BUSINESS_MANAGER, Role.STATISTICIAN, Role.VP, Role.GM)) {
-            BY_ROLE.put(role, keepsFiles);
+        BY_ROLE.put(Role.SALES, Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT, POLICY_READ,
+                OWNERSHIP_DECLARE, POOL_READ));
+        BY_ROLE.put(Role.OFFICE_DIRECTOR, Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, POLICY_READ,
+                OWNERSHIP_DECLARE, POOL_READ, OWNERSHIP_TRANSFER, PLAN_EDIT));
+        BY_ROLE.put(Role.STATISTICIAN, Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, POLICY_READ,
+                POOL_READ));
+        Set<String> leads = Set.of(USER_READ, CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, POLICY_READ, POLICY_MANAGE,
+                POOL_READ, OWNERSHIP_TRANSFER, PLAN_EDIT);
+        for (Role role : Set.of(Role.BUSINESS_MANAGER, Role.VP, Role.GM)) {
+            BY_ROLE.put(role, leads);
         }
         BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS,
-                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, CUSTOMER_PURGE));
+                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, CUSTOMER_PURGE, POLICY_READ, POLICY_MANAGE,
+                POOL_READ, OWNERSHIP_TRANSFER));
     }
 
     private Permissions() {
