@@ -5,7 +5,13 @@ import io.zhidu.crm.organization.ReportingLine;
 import io.zhidu.crm.shared.audit.CurrentActor;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +49,22 @@ public class CustomerContacts {
             return false;
         }
         return userId == ownerId || line.chainUp(ownerId).stream().anyMatch(l -> l.id() == userId);
+    }
+
+    /** The owners whose customers' contacts the user sees unmasked: the user and everyone below. */
+    Set<Long> ownersInLineOf(long userId) {
+        Set<Long> owners = new HashSet<>();
+        owners.add(userId);
+        line.subordinates(userId).forEach(l -> owners.add(l.id()));
+        return owners;
+    }
+
+    /** The contacts of several customers, grouped by customer in the given order, in one query. */
+    Map<Long, List<Contact>> ofCustomers(Collection<Long> customerIds) {
+        Map<Long, List<Contact>> byCustomer = new HashMap<>();
+        contacts.findByCustomerIdInOrderByCustomerIdAscIdAsc(customerIds)
+                .forEach(c -> byCustomer.computeIfAbsent(c.getCustomerId(), k -> new ArrayList<>()).add(c));
+        return byCustomer;
     }
 
     public List<View> of(long customerId, boolean unmasked) {

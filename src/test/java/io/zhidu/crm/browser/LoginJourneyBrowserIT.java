@@ -154,7 +154,7 @@ class LoginJourneyBrowserIT {
     }
 
     @Test
-    void aSalespersonRegistersACustomerFixingTheCreditCodeFindsItByTwoCharactersAndEditsIt() {
+    void aSalespersonRegistersACustomerFixingTheCreditCodeFindsItByTwoCharactersExportsAndEditsIt() throws Exception {
         driver.get(url("/login?lang=zh-CN"));
         signIn("sales2", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
@@ -187,6 +187,16 @@ class LoginJourneyBrowserIT {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("嘉兴麒麟浏览器测试纺织有限公司");
         Browser.screenshot(driver, "10-customer-search");
+
+        // the export carries the search: one customer in the file, the contacts sheet beside it
+        Browser.clearDownloads();
+        driver.findElement(By.id("customers-export")).click();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Browser.downloaded("customers.xlsx", Duration.ofSeconds(20)).toFile())) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isOne();
+            assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("嘉兴麒麟浏览器测试纺织有限公司");
+            assertThat(wb.getSheetName(1)).isEqualTo("联系人");
+        }
+        rows = driver.findElements(By.cssSelector("#customers-table tbody tr"));
 
         rows.get(0).findElement(By.tagName("a")).click();
         driver.findElement(By.id("customer-edit")).click();

@@ -134,6 +134,44 @@ class CustomerFilesIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void theExportListsContactsMaskedOutsideTheOwningLine() throws Exception {
+        long id = jdbc.sql("SELECT MIN(c.id) FROM customer c JOIN employee e ON e.id = c.owner_id JOIN contact k ON k.customer_id = c.id "
+                + "WHERE e.username = 'sales3' AND k.mobile IS NOT NULL AND c.deleted_at IS NULL").query(Long.class).single();
+        String name = jdbc.sql("SELECT name FROM customer WHERE id = ?").param(id).query(String.class).single();
+        String mobile = jdbc.sql("SELECT mobile FROM contact WHERE customer_id = ? AND mobile IS NOT NULL ORDER BY id LIMIT 1")
+                .param(id).query(String.class).single();
+        long contactCount = jdbc.sql("SELECT COUNT(*) FROM contact k JOIN customer c ON c.id = k.customer_id JOIN employee e ON e.id = c.owner_id "
+                + "WHERE e.username = 'sales3' AND c.deleted_at IS NULL").query(Long.class).single();
+
+        byte[] own = mvc.perform(get("/customers/export").with(login("sales3"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(own))) {
+            var sheet = wb.getSheet("联系人");
+            assertThat((long) sheet.getLastRowNum()).isEqualTo(contactCount);
+            assertThat(mobilesOf(sheet, name)).contains(mobile);
+        }
+        // the statistician sees every customer but is not in sales3's line: the same contact is masked
+        byte[] stat = mvc.perform(get("/api/v1/customers/export").param("q", name).header("Authorization", bearer(token("stat"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(stat))) {
+            List<String> mobiles = mobilesOf(wb.getSheetAt(1), name);
+            assertThat(mobiles).isNotEmpty().doesNotContain(mobile)
+                    .contains(mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4));
+        }
+    }
+
+    private static List<String> mobilesOf(org.apache.poi.ss.usermodel.Sheet sheet, String customer) {
+        List<String> mobiles = new ArrayList<>();
+        for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+            var row = sheet.getRow(i);
+            if (row.getCell(0).getStringCellValue().equals(customer) && row.getCell(3) != null) {
+                mobiles.add(row.getCell(3).getStringCellValue());
+            }
+        }
+        return mobiles;
+    }
+
+    @Test
     void theScreenRunsTheImportInTheBackgroundAndShowsTheReport() throws Exception {
         var session = login("sales2");
         byte[] file = xlsx(List.of(new ArrayList<>(HEADER),

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -13,7 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes one sheet of an .xlsx export as rows arrive (POI streaming: a bounded window of rows in
+ * Writes the sheets of an .xlsx export as rows arrive (POI streaming: a bounded window of rows in
  * memory, so exports of any length run in constant heap). Headers are bold and frozen.
  * Strings, numbers, amounts and dates are written as their own cell types.
  */
@@ -22,14 +24,15 @@ public final class XlsxExport implements AutoCloseable {
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-    private final Sheet sheet;
+    private final CellStyle headerStyle;
     private final CellStyle dateStyle;
     private final CellStyle moneyStyle;
-    private int next;
+    private final Map<Sheet, Integer> nextRow = new LinkedHashMap<>();
+    private final Sheet first;
 
+    /** An export whose first sheet has the given name and headers; {@link #row} writes to it. */
     public XlsxExport(String sheetName, List<String> headers) {
-        sheet = workbook.createSheet(sheetName);
-        CellStyle headerStyle = workbook.createCellStyle();
+        headerStyle = workbook.createCellStyle();
         Font bold = workbook.createFont();
         bold.setBold(true);
         headerStyle.setFont(bold);
@@ -37,7 +40,16 @@ public final class XlsxExport implements AutoCloseable {
         dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
         moneyStyle = workbook.createCellStyle();
         moneyStyle.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-        Row header = sheet.createRow(next++);
+        first = sheet(sheetName, headers);
+    }
+
+    /**
+     * Adds another sheet with its headers; write to it with {@link #row(Sheet, Object...)}. Rows
+     * of different sheets may interleave.
+     */
+    public Sheet sheet(String sheetName, List<String> headers) {
+        Sheet sheet = workbook.createSheet(sheetName);
+        Row header = sheet.createRow(0);
         for (int i = 0; i < headers.size(); i++) {
             Cell cell = header.createCell(i);
             cell.setCellValue(headers.get(i));
@@ -45,11 +57,20 @@ public final class XlsxExport implements AutoCloseable {
             sheet.setColumnWidth(i, Math.min(60, Math.max(10, headers.get(i).length() * 3)) * 256);
         }
         sheet.createFreezePane(0, 1);
+        nextRow.put(sheet, 1);
+        return sheet;
     }
 
-    /** Appends one row; nulls leave the cell empty. */
+    /** Appends one row to the first sheet; nulls leave the cell empty. */
     public void row(Object... values) {
-        Row row = sheet.createRow(next++);
+        row(first, values);
+    }
+
+    /** Appends one row to the given sheet of this export; nulls leave the cell empty. */
+    public void row(Sheet sheet, Object... values) {
+        int index = nextRow.get(sheet);
+        nextRow.put(sheet, index + 1);
+        Row row = sheet.createRow(index);
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v == null) {
@@ -72,9 +93,9 @@ public final class XlsxExport implements AutoCloseable {
         }
     }
 
-    /** Rows written so far, without the header. */
+    /** Rows written to the first sheet so far, without the header. */
     public int rows() {
-        return next - 1;
+        return nextRow.get(first) - 1;
     }
 
     public void writeTo(OutputStream out) throws IOException {
