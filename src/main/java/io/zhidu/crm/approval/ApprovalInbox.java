@@ -44,11 +44,11 @@ class ApprovalInbox {
             }
         }
 
-        String param() {
+        public String param() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        String labelKey() {
+        public String labelKey() {
             return "approval.inbox." + param();
         }
     }
@@ -59,7 +59,7 @@ class ApprovalInbox {
                Integer currentStep) {
 
         /** The title's arguments as message arguments. */
-        Object[] titleArguments() {
+        public Object[] titleArguments() {
             return titleArgs.toArray();
         }
     }
