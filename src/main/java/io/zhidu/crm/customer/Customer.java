@@ -248,6 +248,10 @@ public class Customer {
         return officeId;
     }
 
+    public Stage getStage() {
+        return stage;
+    }
+
     public Long getDepartmentId() {
         return departmentId;
     }

@@ -57,6 +57,7 @@ public class CustomerManagement {
         nameIndex.index(c.getId(), c.getName());
         history.record(c.getId(), now, CurrentActor.username(), CustomerHistory.Kind.CREATED, null, null, c.getName());
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_CREATED", c.getId(), c.getName()));
+        events.publishEvent(new CustomerRegistered(c.getId(), c.getOwnerId(), c.getStage()));
         return c;
     }
 
@@ -75,8 +76,10 @@ public class CustomerManagement {
         Map<String, String> before = c.snapshot();
         Instant now = clock.instant();
         c.describe(form, uscc, now);
-        if (form.ownerId() != null && !form.ownerId().equals(c.getOwnerId())) {
+        Long previousOwner = c.getOwnerId();
+        if (form.ownerId() != null && !form.ownerId().equals(previousOwner)) {
             c.assignTo(placement(scope, form.ownerId()), now);
+            events.publishEvent(new CustomerReassigned(id, previousOwner, c.getOwnerId()));
         }
         int changed = history.recordDifferences(id, now, CurrentActor.username(), CustomerHistory.Kind.UPDATED, before, c.snapshot());
         if (changed > 0) {
@@ -128,6 +131,37 @@ public class CustomerManagement {
         customers.flush();
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_PURGED", id,
                 name + "; reason: " + reason.trim()));
+    }
+
+    /**
+     * Hands a customer to another owner, or back to the public pool ({@code ownerId} null: it keeps
+     * its last office, department and company, so the pool can be scoped by them). For the
+     * ownership module, which has checked the act; recorded in the history and audit log with the
+     * reason (a message key's text is not needed: the reason is a code such as {@code TRANSFER}).
+     * Returns the previous owner. A customer in the bin or absent is NOT_FOUND.
+     */
+    @Transactional
+    public Long assignOwner(long id, Long ownerId, String reason) {
+        Customer c = customers.findById(id).filter(x -> !x.isDeleted()).orElseThrow(DomainException::notFound);
+        Long previous = c.getOwnerId();
+        if (java.util.Objects.equals(previous, ownerId)) {
+            return previous;
+        }
+        Map<String, String> before = c.snapshot();
+        Instant now = clock.instant();
+        if (ownerId == null) {
+            c.assignTo(new Customer.Placement(null, c.getOfficeId(), c.getDepartmentId(), c.getCompanyId()), now);
+        } else {
+            StaffAccount a = staff.byId(ownerId).filter(StaffAccount::active)
+                    .orElseThrow(() -> DomainException.invalid("toUserId", "customer.owner.inactive"));
+            c.assignTo(new Customer.Placement(a.id(), a.officeId(), a.departmentId(), a.companyId()), now);
+        }
+        history.recordDifferences(id, now, CurrentActor.username(), CustomerHistory.Kind.UPDATED, before, c.snapshot());
+        customers.saveAndFlush(c);
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_REASSIGNED", id,
+                previous + " → " + ownerId + " (" + reason + ")"));
+        events.publishEvent(new CustomerReassigned(id, previous, ownerId));
+        return previous;
     }
 
     public Optional<Customer> load(long id) {

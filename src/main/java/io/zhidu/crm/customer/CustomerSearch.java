@@ -32,11 +32,20 @@ public class CustomerSearch {
     public static final int MAX_PAGE = 200;
     static final DataScope.Columns COLUMNS = new DataScope.Columns("c.owner_id", "c.office_id", "c.department_id", "c.company_id");
 
+    /**
+     * @param deleted the recycle bin instead of the live archive
+     * @param pool    only customers of the public pool (公海: no owner)
+     */
     public record Filter(String q, Long ownerId, Long officeId, Category category, Grade grade, CustomerType type,
-                         String industry, String region, Stage stage, String tag, boolean deleted) {
+                         String industry, String region, Stage stage, String tag, boolean deleted, boolean pool) {
         /** The recycle bin: every deleted customer in the scope. */
         public static Filter bin() {
-            return new Filter(null, null, null, null, null, null, null, null, null, null, true);
+            return new Filter(null, null, null, null, null, null, null, null, null, null, true, false);
+        }
+
+        /** The public pool, searched by name or credit code. */
+        public static Filter pool(String q) {
+            return new Filter(q, null, null, null, null, null, null, null, null, null, false, true);
         }
     }
 
@@ -61,7 +70,7 @@ public class CustomerSearch {
     public record Params(String q, Category category, Grade grade, CustomerType type, Stage stage, String industry,
                          String region, String tag, Long ownerId, Long officeId, String sort) {
         public Filter filter() {
-            return new Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false);
+            return new Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false, false);
         }
 
         public Sort order() {
@@ -124,6 +133,9 @@ public class CustomerSearch {
             params.add(after.id());
         }
         nameCondition(f.q(), sql, params);
+        if (f.pool()) {
+            sql.append(" AND c.owner_id IS NULL");
+        }
         eq(sql, params, "c.owner_id", f.ownerId());
         eq(sql, params, "c.office_id", f.officeId());
         eq(sql, params, "c.category", f.category() == null ? null : f.category().name());

@@ -43,6 +43,11 @@ public class TestApprovalEvents {
             return decided.stream().filter(d -> d.approvalId() == approvalId).toList();
         }
 
+        /** The notices published with the given message key, oldest first. */
+        public List<Notice> notices(String messageKey) {
+            return notices.stream().filter(n -> n.messageKey().equals(messageKey)).toList();
+        }
+
         /** The notices whose link is the request's page. */
         public List<Notice> noticesFor(long approvalId) {
             return notices.stream().filter(n -> ("/approvals/" + approvalId).equals(n.link())).toList();
