@@ -201,9 +201,9 @@ class OwnershipIT extends AbstractIntegrationTest {
         assertThat(warnings).isOne();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM protection_event e JOIN protection p ON p.id = e.protection_id "
                 + "WHERE p.customer_id = ? AND e.kind = 'WARNED'").param(id).query(Long.class).single()).isOne();
-        mvc.perform(get("/api/v1/declarations/expiring").header("Authorization", bearer(token("director1"))))
+        mvc.perform(get("/api/v1/declarations/expiring").param("size", "200").header("Authorization", bearer(token("director1"))))
                 .andExpect(jsonPath("$.items[?(@.customerId == " + id + ")].status").value("ACTIVE"));
-        mvc.perform(get("/api/v1/declarations/expiring").header("Authorization", bearer(token("director2"))))
+        mvc.perform(get("/api/v1/declarations/expiring").param("size", "200").header("Authorization", bearer(token("director2"))))
                 .andExpect(jsonPath("$.items[?(@.customerId == " + id + ")]").isEmpty());
 
         offsets.setToday(ends.plusDays(1));
@@ -211,7 +211,7 @@ class OwnershipIT extends AbstractIntegrationTest {
         assertThat(openStatus(id)).isEqualTo("EXPIRED");
         assertThat(owner(id)).isEqualTo(sales2); // waits for the director (grace 3 days)
         assertThat(recorder.notices("ownership.notice.expired")).anySatisfy(n -> assertThat(n.link()).isEqualTo("/customers/" + id));
-        mvc.perform(get("/api/v1/declarations/expiring").header("Authorization", bearer(token("director1"))))
+        mvc.perform(get("/api/v1/declarations/expiring").param("size", "200").header("Authorization", bearer(token("director1"))))
                 .andExpect(jsonPath("$.items[?(@.customerId == " + id + ")].status").value("EXPIRED"));
 
         offsets.setToday(ends.plusDays(4));
