@@ -8,7 +8,4 @@ public enum ApprovalStatus {
         return "approval.status." + name();
     }
 
-    static ApprovalStatus of(ApprovalOutcome outcome) {
-        return valueOf(outcome.name());
-    }
 }

@@ -87,14 +87,14 @@ class LoginJourneyBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
-        assertThat(navigation()).containsExactly("工作台", "客户列表", "新建客户", "导入客户");
+        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户");
         Browser.screenshot(driver, "02-home-sales1-zh");
 
         driver.findElement(By.id("zd-lang")).click();
         driver.findElement(By.id("lang-en")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Workbench"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
-        assertThat(navigation()).containsExactly("Workbench", "Customers", "New customer", "Import customers");
+        assertThat(navigation()).containsExactly("Workbench", "My approvals", "Customers", "New customer", "Import customers");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
         Browser.screenshot(driver, "03-home-sales1-en");
 
@@ -118,7 +118,7 @@ class LoginJourneyBrowserIT {
         driver.get(url("/login?lang=zh-CN"));
         signIn("admin", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
-        assertThat(navigation()).containsExactly("工作台", "客户列表", "新建客户", "导入客户", "回收站", "用户管理", "组织架构", "审计日志",
+        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "回收站", "用户管理", "组织架构", "审计日志",
                 "定时任务", "业务日期");
 
         driver.findElement(By.cssSelector("a[data-nav='/admin/users']")).click();
