@@ -91,6 +91,21 @@ class I18nBundleTest {
         }
     }
 
+    /** In a message with arguments a lone apostrophe starts a MessageFormat quote and swallows the rest. */
+    @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String suffix : List.of("", "_en")) {
+            Properties all = merged(suffix);
+            for (String key : all.stringPropertyNames()) {
+                String text = all.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(lone.matcher(text).find()).as(key + " has a lone apostrophe: write '' in " + text).isFalse();
+                }
+            }
+        }
+    }
+
     @Test
     void templatesHoldNoLiteralText() throws IOException {
         List<String> problems = new ArrayList<>();

@@ -32,15 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 class OwnershipApiController {
 
     private final Declarations declarations;
+    private final DevelopmentPlans plans;
     private final OwnershipQueries queries;
     private final CustomerSearch search;
     private final Staff staff;
     private final Policies policies;
     private final BusinessClock clock;
 
-    OwnershipApiController(Declarations declarations, OwnershipQueries queries, CustomerSearch search, Staff staff,
-                           Policies policies, BusinessClock clock) {
+    OwnershipApiController(Declarations declarations, DevelopmentPlans plans, OwnershipQueries queries, CustomerSearch search,
+                           Staff staff, Policies policies, BusinessClock clock) {
         this.declarations = declarations;
+        this.plans = plans;
         this.queries = queries;
         this.search = search;
         this.staff = staff;
@@ -126,6 +128,50 @@ class OwnershipApiController {
     ProtectionList mine(DataScope scope, @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int size) {
         OwnershipQueries.Page page = queries.mine(scope.userId(), clock.today(), KeysetCursor.decode(cursor), size);
         return new ProtectionList(page.rows(), page.nextCursor());
+    }
+
+    record PlanList(List<DevelopmentPlans.Row> items, String nextCursor) {
+    }
+
+    record PlanCreated(long id) {
+    }
+
+    @GetMapping("/development-plans")
+    @RequiresPermission("plan:edit")
+    PlanList plans(DataScope scope, @RequestParam(required = false) Long officeId, @RequestParam(required = false) String cursor,
+                   @RequestParam(defaultValue = "50") int size) {
+        DevelopmentPlans.Page page = plans.page(scope, officeId, KeysetCursor.decode(cursor), size);
+        return new PlanList(page.rows(), page.nextCursor());
+    }
+
+    @PostMapping("/development-plans")
+    @RequiresPermission("plan:edit")
+    ResponseEntity<PlanCreated> addPlan(DataScope scope, @RequestBody DevelopmentPlans.Form form) {
+        long id = plans.add(scope, form);
+        return ResponseEntity.created(URI.create("/api/v1/development-plans/" + id)).body(new PlanCreated(id));
+    }
+
+    @GetMapping("/development-plans/{id}")
+    @RequiresPermission("plan:edit")
+    ResponseEntity<DevelopmentPlans.Row> plan(DataScope scope, @PathVariable long id) {
+        DevelopmentPlans.Row row = plans.find(scope, id).orElseThrow(DomainException::notFound);
+        return ResponseEntity.ok().eTag(io.zhidu.crm.shared.web.ETags.of(row.version())).body(row);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/development-plans/{id}")
+    @RequiresPermission("plan:edit")
+    ResponseEntity<Void> revisePlan(DataScope scope, @PathVariable long id,
+                                    @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @RequestBody DevelopmentPlans.Form form) {
+        plans.revise(scope, id, io.zhidu.crm.shared.web.ETags.required(ifMatch), form);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/development-plans/{id}/drop")
+    @RequiresPermission("plan:edit")
+    ResponseEntity<Void> dropPlan(DataScope scope, @PathVariable long id) {
+        plans.drop(scope, id, true);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/declarations/expiring")

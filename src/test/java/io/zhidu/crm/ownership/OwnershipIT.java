@@ -384,4 +384,51 @@ class OwnershipIT extends AbstractIntegrationTest {
         assertThat(mvc.perform(get("/pool").param("lang", "en").with(sales2)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).contains("Public pool");
     }
+
+    @Test
+    void anOfficeKeepsItsDevelopmentPlanWhoseProgressFollowsTheCustomer() throws Exception {
+        String director1 = token("director1");
+        long sales1 = userId("sales1");
+        LocalDate target = clock.today().plusMonths(1);
+        String created = mvc.perform(post("/api/v1/development-plans").header("Authorization", bearer(director1))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prospectName\":\"计划目标测试有限公司\",\"ownerId\":" + sales1 + ",\"targetDate\":\"" + target + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long plan = ((Number) json.readValue(created, Map.class).get("id")).longValue();
+        mvc.perform(get("/api/v1/development-plans/" + plan).header("Authorization", bearer(director1)))
+                .andExpect(jsonPath("$.progress").value("OPEN")).andExpect(jsonPath("$.officeName").value("华东办事处"));
+        // the prospect is registered (and so declared) by its owner and linked: the plan shows it declared
+        long customer = register("sales1", "计划目标测试有限公司", "PROSPECT");
+        mvc.perform(put("/api/v1/development-plans/" + plan).header("Authorization", bearer(director1)).header("If-Match", "\"0\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prospectName\":\"计划目标测试有限公司\",\"customerId\":" + customer + ",\"ownerId\":" + sales1
+                                + ",\"targetDate\":\"" + target + "\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/development-plans/" + plan).header("Authorization", bearer(token("bizmgr"))))
+                .andExpect(jsonPath("$.progress").value("DECLARED"));
+        // another office's director does not see it; bad input is refused on its field
+        mvc.perform(get("/api/v1/development-plans/" + plan).header("Authorization", bearer(token("director2"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/development-plans").header("Authorization", bearer(director1)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"prospectName\":\"跨办事处\",\"ownerId\":" + userId("sales3") + ",\"targetDate\":\"" + target + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+        mvc.perform(post("/api/v1/development-plans").header("Authorization", bearer(director1)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ownerId\":" + sales1 + ",\"targetDate\":\"" + target + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("prospectName"));
+        mvc.perform(get("/api/v1/development-plans").header("Authorization", bearer(token("sales1")))).andExpect(status().isForbidden());
+        // the screen: the plan listed; a form error keeps what was typed
+        var session = login("director1");
+        assertThat(mvc.perform(get("/plans").with(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("计划目标测试有限公司", "已申报");
+        String page = mvc.perform(post("/plans").with(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("prospectName", "未填日期的目标").param("ownerId", Long.toString(sales1)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("请填写目标日期。", "value=\"未填日期的目标\"");
+        // giving a target up
+        mvc.perform(post("/api/v1/development-plans/" + plan + "/drop").header("Authorization", bearer(director1)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/development-plans/" + plan).header("Authorization", bearer(director1)))
+                .andExpect(jsonPath("$.progress").value("DROPPED"));
+    }
 }
