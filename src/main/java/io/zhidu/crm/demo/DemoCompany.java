@@ -37,13 +37,16 @@ class DemoCompany implements ApplicationRunner {
     private final Environment env;
     private final PasswordEncoder passwords;
     private final DemoCustomers customers;
+    private final DemoOwnership ownership;
     private String passwordHash;
 
-    DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords, DemoCustomers customers) {
+    DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords, DemoCustomers customers,
+                DemoOwnership ownership) {
         this.org = org;
         this.env = env;
         this.passwords = passwords;
         this.customers = customers;
+        this.ownership = ownership;
     }
 
     @Override
@@ -55,6 +58,7 @@ class DemoCompany implements ApplicationRunner {
         if (org.isEmpty()) {
             load();
             customers.load();
+            ownership.load();
         }
         log.info("\n\n  Zhidu CRM demo company: sign in at /login as admin, gm, vp, bizmgr, stat, director1, director2,\n"
                 + "  sales1…sales5, finance, planning, service or warehouse — password {}\n", PASSWORD);

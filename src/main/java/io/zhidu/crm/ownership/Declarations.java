@@ -343,9 +343,8 @@ public class Declarations {
     @Transactional
     public void correctStart(long customerId, LocalDate startsOn) {
         Protection p = protections.open(customerId).orElseThrow(DomainException::notFound);
-        jdbc.sql("UPDATE protection SET starts_on = ?, ends_on = ?, version = version + 1 WHERE id = ?")
-                .params(startsOn, startsOn.plusMonths(ProtectionRules.of(policies.current()).periodMonths()), p.getId())
-                .update();
+        p.correctStart(startsOn, ProtectionRules.of(policies.current()));
+        protections.flush();
     }
 
     /** The events of a customer's protections, newest first. */

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the target date passed without either.
  */
 @Service
-class DevelopmentPlans {
+public class DevelopmentPlans {
 
     /** Where a target stands. */
     enum Progress {
@@ -34,7 +34,7 @@ class DevelopmentPlans {
         }
     }
 
-    record Form(Long officeId, String prospectName, Long customerId, Long ownerId, LocalDate targetDate, String note) {
+    public record Form(Long officeId, String prospectName, Long customerId, Long ownerId, LocalDate targetDate, String note) {
     }
 
     record Row(long id, long officeId, String officeName, String prospectName, Long customerId, String customerName,
@@ -131,7 +131,7 @@ class DevelopmentPlans {
     }
 
     @Transactional
-    long add(DataScope scope, Form form) {
+    public long add(DataScope scope, Form form) {
         Checked c = check(scope, form);
         DevelopmentPlan p = plans.save(DevelopmentPlan.target(c.officeId(), c.owner().departmentId(), c.owner().companyId(),
                 c.prospectName(), form.customerId(), c.owner().id(),

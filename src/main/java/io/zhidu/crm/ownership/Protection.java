@@ -106,6 +106,14 @@ class Protection {
         return true;
     }
 
+    /** The declaration really began on another day (taken over from paper registers): the end follows. */
+    void correctStart(LocalDate actualStart, ProtectionRules rules) {
+        requireStatus(Status.ACTIVE);
+        startsOn = actualStart;
+        endsOn = actualStart.plusMonths(rules.periodMonths());
+        warnedOn = null;
+    }
+
     /** The advance warning went out; it is sent once per period. */
     void warned(LocalDate on) {
         warnedOn = on;

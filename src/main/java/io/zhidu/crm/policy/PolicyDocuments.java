@@ -17,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * difference between two versions.
  */
 @Component
-class PolicyDocuments {
+public class PolicyDocuments {
 
     /** A version's state as of the business date. */
-    enum State {
+    public enum State {
         DRAFT, IN_APPROVAL, SCHEDULED, EFFECTIVE, SUPERSEDED;
 
         public String labelKey() {
@@ -28,7 +28,7 @@ class PolicyDocuments {
         }
     }
 
-    record Summary(long id, String label, State state, LocalDate effectiveFrom, String note, long version) {
+    public record Summary(long id, String label, State state, LocalDate effectiveFrom, String note, long version) {
     }
 
     /**

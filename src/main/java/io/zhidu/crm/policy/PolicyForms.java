@@ -3,7 +3,7 @@ package io.zhidu.crm.policy;
 import java.time.LocalDate;
 
 /** What a user types to open or re-head a draft. */
-final class PolicyForms {
+public final class PolicyForms {
 
     private PolicyForms() {
     }
@@ -13,6 +13,6 @@ final class PolicyForms {
      * @param effectiveFrom when it shall apply once approved; not before today
      * @param note          why it changes (shown to approvers)
      */
-    record Draft(String label, LocalDate effectiveFrom, String note) {
+    public record Draft(String label, LocalDate effectiveFrom, String note) {
     }
 }

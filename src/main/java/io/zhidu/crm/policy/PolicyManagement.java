@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * submitted version exists at a time, so approvers never weigh two competing changes.
  */
 @Service
-class PolicyManagement {
+public class PolicyManagement {
 
     static final int MAX_LABEL = 40;
     static final int MAX_NOTE = 500;
@@ -39,7 +39,7 @@ class PolicyManagement {
     }
 
     @Transactional
-    PolicyDocuments.Summary draft(PolicyForms.Draft form, long userId) {
+    public PolicyDocuments.Summary draft(PolicyForms.Draft form, long userId) {
         if (versions.existsByStatusIn(List.of(PolicyVersion.Status.DRAFT, PolicyVersion.Status.IN_APPROVAL))) {
             throw DomainException.conflict("policy.error.draftExists");
         }
@@ -65,7 +65,7 @@ class PolicyManagement {
 
     /** Re-heads a draft and sets the typed values; all or nothing. */
     @Transactional
-    PolicyDocuments.Summary revise(long id, long expectedVersion, PolicyForms.Draft form, Map<String, String> typed) {
+    public PolicyDocuments.Summary revise(long id, long expectedVersion, PolicyForms.Draft form, Map<String, String> typed) {
         PolicyVersion v = versions.findById(id).orElseThrow(DomainException::notFound);
         if (v.getVersion() != expectedVersion) {
             throw new DomainException(DomainException.Kind.STALE, "error.stale", null);

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * withdrawal makes it a draft again.
  */
 @Service
-class PolicySubmission {
+public class PolicySubmission {
 
     static final String SUBJECT = "POLICY_VERSION";
 
@@ -43,7 +43,7 @@ class PolicySubmission {
 
     /** Freezes the draft and opens its approval request; returns the request's id. */
     @Transactional
-    long submit(long id, long userId) {
+    public long submit(long id, long userId) {
         PolicyVersion v = versions.findById(id).orElseThrow(DomainException::notFound);
         v.submit(clock.instant());
         List<Role> steps = policies.current().choices(PolicyGovernance.SECTION, PolicyGovernance.APPROVERS).stream()

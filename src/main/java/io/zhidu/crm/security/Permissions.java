@@ -65,8 +65,7 @@ public final class Permissions {
             BY_ROLE.put(role, leads);
         }
         BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS,
-                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, CUSTOMER_PURGE, POLICY_READ, POLICY_MANAGE,
-                POOL_READ, OWNERSHIP_TRANSFER));
+                CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, CUSTOMER_PURGE, POLICY_READ, POLICY_MANAGE));
     }
 
     private Permissions() {

@@ -8,81 +8,27 @@ import io.zhidu.crm.approval.Route;
 import io.zhidu.crm.organization.Role;
 import io.zhidu.crm.organization.Staff;
 import io.zhidu.crm.support.Browser;
-import io.zhidu.crm.support.BrowserAvailable;
-import io.zhidu.crm.support.DatabaseAvailable;
-import io.zhidu.crm.support.TestDatabase;
+import io.zhidu.crm.support.BrowserJourney;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The approval journey in a real browser: a request of sales1 routed up the reporting line
  * reaches director1's inbox (counted in the top bar), who approves with a comment; bizmgr
  * approves in English; the trail shows both decisions to the requester.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"zhidu.demo-data=true", "zhidu.clock.adjustable=true", "zhidu.scheduling.enabled=false"})
-@ExtendWith({BrowserAvailable.class, DatabaseAvailable.class})
-class ApprovalJourneyBrowserIT {
+class ApprovalJourneyBrowserIT extends BrowserJourney {
 
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Approvals approvals;
     @Autowired
     Staff staff;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "zhidu_browser_approval");
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void signIn(String username, String lang) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login?lang=" + lang));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("zhidu123");
-        driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("zd-user-name")));
-    }
-
-    void click(By by) {
-        WebElement el = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
-        el.click();
-    }
 
     long id(String username) {
         return staff.byUsername(username).orElseThrow().id();

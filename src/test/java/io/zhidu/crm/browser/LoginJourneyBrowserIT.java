@@ -3,71 +3,18 @@ package io.zhidu.crm.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zhidu.crm.support.Browser;
-import io.zhidu.crm.support.BrowserAvailable;
-import io.zhidu.crm.support.DatabaseAvailable;
-import io.zhidu.crm.support.TestDatabase;
+import io.zhidu.crm.support.BrowserJourney;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The main journeys in a real browser: the application served on a real port, Debian chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"zhidu.demo-data=true", "zhidu.clock.adjustable=true", "zhidu.scheduling.enabled=false"})
-@ExtendWith({BrowserAvailable.class, DatabaseAvailable.class})
-class LoginJourneyBrowserIT {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "zhidu_browser");
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    void signIn(String username, String password) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login"));
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-    }
-
-    /** Clicks an element after scrolling it to the middle of the window (long forms). */
-    void click(By by) {
-        WebElement el = driver.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
-        el.click();
-    }
+/** The main journeys in a real browser: sign-in, navigation per role, users, the customer archive. */
+class LoginJourneyBrowserIT extends BrowserJourney {
 
     List<String> navigation() {
         return driver.findElements(By.cssSelector("#zd-sidebar a.nav-link")).stream().map(WebElement::getText).map(String::trim).toList();
@@ -80,21 +27,22 @@ class LoginJourneyBrowserIT {
         assertThat(driver.getTitle()).isEqualTo("登录 - 制度CRM");
         Browser.screenshot(driver, "01-login-zh");
 
-        signIn("sales1", "wrong-password");
+        submitLogin("sales1", "wrong-password");
         assertThat(driver.findElement(By.id("login-error")).getText()).isEqualTo("用户名或密码错误，或账户暂时被锁定。");
 
-        signIn("sales1", "zhidu123");
+        submitLogin("sales1", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
-        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户");
+        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "我的申报", "公海", "管理制度");
         Browser.screenshot(driver, "02-home-sales1-zh");
 
         driver.findElement(By.id("zd-lang")).click();
         driver.findElement(By.id("lang-en")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Workbench"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
-        assertThat(navigation()).containsExactly("Workbench", "My approvals", "Customers", "New customer", "Import customers");
+        assertThat(navigation()).containsExactly("Workbench", "My approvals", "Customers", "New customer", "Import customers",
+                "My declarations", "Public pool", "Policy");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
         Browser.screenshot(driver, "03-home-sales1-en");
 
@@ -116,10 +64,10 @@ class LoginJourneyBrowserIT {
     @Test
     void anAdminSeesTheSystemAreaAndCreatesAUserFixingABadField() {
         driver.get(url("/login?lang=zh-CN"));
-        signIn("admin", "zhidu123");
+        submitLogin("admin", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
-        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "回收站", "用户管理", "组织架构", "审计日志",
-                "定时任务", "业务日期");
+        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "回收站", "管理制度", "用户管理",
+                "组织架构", "审计日志", "定时任务", "业务日期");
 
         driver.findElement(By.cssSelector("a[data-nav='/admin/users']")).click();
         assertThat(driver.findElements(By.cssSelector("#users-table tbody tr"))).hasSizeGreaterThanOrEqualTo(16);
@@ -156,7 +104,7 @@ class LoginJourneyBrowserIT {
     @Test
     void aSalespersonRegistersACustomerFixingTheCreditCodeFindsItByTwoCharactersExportsAndEditsIt() throws Exception {
         driver.get(url("/login?lang=zh-CN"));
-        signIn("sales2", "zhidu123");
+        submitLogin("sales2", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
         driver.findElement(By.cssSelector("a[data-nav='/customers/new']")).click();
         driver.findElement(By.id("name")).sendKeys("嘉兴麒麟浏览器测试纺织有限公司");
