@@ -11,6 +11,7 @@ import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.audit.CurrentActor;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.KeysetCursor;
+import io.zhidu.crm.shared.web.FormErrors;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.web.RequiresPermission;
@@ -339,11 +340,7 @@ class CustomerPageController {
 
     private static void reject(BindingResult errors, DomainException e, Model model) {
         e.details().forEach(model::addAttribute);
-        if (e.field() != null) {
-            errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
-        } else {
-            errors.reject(e.messageKey(), e.args(), null);
-        }
+        FormErrors.reject(errors, e);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.zhidu.crm.organization;
 
 import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.web.FormErrors;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.web.RequiresPermission;
@@ -56,11 +57,7 @@ class OrganizationAdminController {
                 redirect.addFlashAttribute("flash", "org.saved");
                 return "redirect:/admin/org";
             } catch (DomainException e) {
-                if (e.field() != null) {
-                    errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
-                } else {
-                    errors.reject(e.messageKey(), e.args(), null);
-                }
+                FormErrors.reject(errors, e);
             }
         }
         return page(model);

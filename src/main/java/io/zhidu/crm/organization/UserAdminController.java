@@ -2,6 +2,7 @@ package io.zhidu.crm.organization;
 
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.web.FormErrors;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.excel.XlsxExport;
@@ -92,7 +93,7 @@ class UserAdminController {
                 model.addAttribute("temporaryPassword", r.temporaryPassword());
                 return edit(DataScope.everything(0), r.id(), model);
             } catch (DomainException e) {
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         return form(model, null, null);
@@ -122,7 +123,7 @@ class UserAdminController {
                     model.addAttribute("conflict", row);
                     return form(model, row, row.version());
                 }
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         return form(model, row, version);
@@ -180,14 +181,6 @@ class UserAdminController {
             model.addAttribute("subordinates", line.subordinates(row.id()));
         }
         return "user-form";
-    }
-
-    private static void reject(BindingResult errors, DomainException e) {
-        if (e.field() != null) {
-            errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
-        } else {
-            errors.reject(e.messageKey(), e.args(), null);
-        }
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.zhidu.crm.organization.StaffDirectory;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.KeysetCursor;
+import io.zhidu.crm.shared.web.FormErrors;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.web.RequiresPermission;
@@ -55,7 +56,7 @@ class DevelopmentPlanController {
                 redirect.addFlashAttribute("flash", "ownership.plan.saved");
                 return "redirect:/plans" + (form.officeId() == null ? "" : "?officeId=" + form.officeId());
             } catch (DomainException e) {
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         return page(scope, form.officeId(), null, model);
@@ -75,7 +76,7 @@ class DevelopmentPlanController {
                 if (e.kind() == DomainException.Kind.NOT_FOUND) {
                     throw e;
                 }
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         plans.find(scope, id).ifPresent(r -> model.addAttribute("editing", r));
@@ -98,14 +99,6 @@ class DevelopmentPlanController {
         model.addAttribute("owners", directory.page(scope, StaffDirectory.Filter.activeStaff(), StaffDirectory.Sort.DEFAULT, null,
                 StaffDirectory.MAX_PAGE).rows().stream().filter(r -> r.officeId() != null).toList());
         return "plans";
-    }
-
-    private static void reject(BindingResult errors, DomainException e) {
-        if (e.field() != null) {
-            errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
-        } else {
-            errors.reject(e.messageKey(), e.args(), null);
-        }
     }
 
     @Bean

@@ -2,11 +2,11 @@ package io.zhidu.crm.policy;
 
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.web.FormErrors;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.web.RequiresPermission;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -68,7 +68,7 @@ class PolicyPageController {
                 redirect.addFlashAttribute("flash", "policy.drafted");
                 return "redirect:/policy/versions/" + draft.id();
             } catch (DomainException e) {
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         return page(documents.effective(), form, model);
@@ -87,7 +87,7 @@ class PolicyPageController {
                 redirect.addFlashAttribute("flash", "policy.saved");
                 return "redirect:/policy/versions/" + id;
             } catch (DomainException e) {
-                reject(errors, e);
+                FormErrors.reject(errors, e);
             }
         }
         Map<String, String> settingErrors = new LinkedHashMap<>();
@@ -144,14 +144,6 @@ class PolicyPageController {
             model.addAttribute("settingErrors", Map.of());
         }
         return "policy";
-    }
-
-    private static void reject(BindingResult errors, DomainException e) {
-        if (e.field() != null && List.of("label", "effectiveFrom", "note").contains(e.field())) {
-            errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
-        } else {
-            errors.reject(e.messageKey(), e.args(), null);
-        }
     }
 
     @Bean

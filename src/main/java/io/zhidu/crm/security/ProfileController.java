@@ -4,6 +4,7 @@ import io.zhidu.crm.shared.web.AnySignedInUser;
 import io.zhidu.crm.organization.PasswordRule;
 import io.zhidu.crm.organization.Staff;
 import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.web.FormErrors;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -84,7 +85,7 @@ class ProfileController {
             try {
                 staff.changeOwnPassword(user.id(), form.currentPassword(), form.newPassword());
             } catch (DomainException e) {
-                errors.rejectValue(e.field(), e.messageKey(), e.args(), null);
+                FormErrors.reject(errors, e);
             }
         }
         if (errors.hasErrors()) {
