@@ -1,7 +1,6 @@
 package io.zhidu.crm.ownership;
 
 import io.zhidu.crm.customer.CustomerSearch;
-import io.zhidu.crm.organization.Role;
 import io.zhidu.crm.organization.Staff;
 import io.zhidu.crm.organization.StaffDirectory;
 import io.zhidu.crm.policy.Policies;
@@ -35,17 +34,17 @@ class OwnershipPageController {
     private final OwnershipQueries queries;
     private final CustomerSearch search;
     private final Staff staff;
-    private final StaffDirectory directory;
+    private final TransferTargets transferTargets;
     private final Policies policies;
     private final BusinessClock clock;
 
     OwnershipPageController(Declarations declarations, OwnershipQueries queries, CustomerSearch search, Staff staff,
-                            StaffDirectory directory, Policies policies, BusinessClock clock) {
+                            TransferTargets transferTargets, Policies policies, BusinessClock clock) {
         this.declarations = declarations;
         this.queries = queries;
         this.search = search;
         this.staff = staff;
-        this.directory = directory;
+        this.transferTargets = transferTargets;
         this.policies = policies;
         this.clock = clock;
     }
@@ -149,12 +148,12 @@ class OwnershipPageController {
                     new Declarations.Transfer(customerIds, fromUserId, toUserIds, lead));
             redirect.addFlashAttribute("flash", "ownership.transferred");
             redirect.addFlashAttribute("flashArgs", new Object[] {done.total()});
-            return "redirect:" + ("expiring".equals(from) ? "/declarations/expiring" : "/customers/transfer");
+            return "redirect:" + back(from, customerIds, "/customers/transfer");
         } catch (DomainException e) {
-            if ("expiring".equals(from)) {
+            if (from != null) {
                 redirect.addFlashAttribute("refusal", e.messageKey());
                 redirect.addFlashAttribute("refusalArgs", e.args());
-                return "redirect:/declarations/expiring";
+                return "redirect:" + back(from, customerIds, "/declarations/expiring");
             }
             model.addAttribute("refusal", e.messageKey());
             model.addAttribute("refusalArgs", e.args());
@@ -166,10 +165,16 @@ class OwnershipPageController {
         }
     }
 
-    /** Who may receive customers: active salespeople and directors in the manager's scope. */
     private List<StaffDirectory.Row> targets(DataScope scope) {
-        return directory.page(scope, StaffDirectory.Filter.activeStaff(), StaffDirectory.Sort.DEFAULT, null, StaffDirectory.MAX_PAGE)
-                .rows().stream().filter(r -> r.roles().contains(Role.SALES) || r.roles().contains(Role.OFFICE_DIRECTOR)).toList();
+        return transferTargets.of(scope);
+    }
+
+    /** Where a transfer started: the expiring list, a customer's page, or the transfer form. */
+    private static String back(String from, List<Long> customerIds, String otherwise) {
+        if ("customer".equals(from) && customerIds != null && customerIds.size() == 1) {
+            return "/customers/" + customerIds.get(0) + "#ownership";
+        }
+        return "expiring".equals(from) ? "/declarations/expiring" : otherwise;
     }
 
     private static ProgressKind parseKind(String kind) {

@@ -26,9 +26,11 @@ class OwnershipTab implements CustomerTab {
     private final Policies policies;
     private final BusinessClock clock;
     private final MessageSource messages;
+    private final TransferTargets targets;
 
     OwnershipTab(OwnershipQueries queries, ProtectionLog log, CustomerManagement customers, Policies policies,
-                 BusinessClock clock, MessageSource messages) {
+                 BusinessClock clock, MessageSource messages, TransferTargets targets) {
+        this.targets = targets;
         this.queries = queries;
         this.log = log;
         this.customers = customers;
@@ -83,6 +85,7 @@ class OwnershipTab implements CustomerTab {
                 .collect(Collectors.joining("、")));
         m.put("events", log.of(customerId));
         m.put("progress", queries.progress(customerId));
+        m.put("targets", Grants.can("ownership:transfer") ? targets.of(scope) : List.of());
         return m;
     }
 }

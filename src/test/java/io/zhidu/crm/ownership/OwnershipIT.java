@@ -381,6 +381,18 @@ class OwnershipIT extends AbstractIntegrationTest {
         assertThat(mvc.perform(get("/customers/transfer").with(login("bizmgr"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("transfer-form");
         mvc.perform(get("/customers/transfer").with(sales2)).andExpect(status().isForbidden());
+        // a manager hands one customer over from its page, and lands back on it
+        var bizmgr = login("bizmgr");
+        assertThat(mvc.perform(get("/customers/" + id).with(bizmgr)).andReturn().getResponse().getContentAsString())
+                .contains("customer-transfer-form");
+        assertThat(page).doesNotContain("customer-transfer-form");
+        mvc.perform(post("/customers/transfer").with(bizmgr)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("customerIds", Long.toString(id)).param("toUserIds", Long.toString(userId("sales1")))
+                        .param("from", "customer"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/customers/" + id + "#ownership"));
+        assertThat(owner(id)).isEqualTo(userId("sales1"));
         assertThat(mvc.perform(get("/pool").param("lang", "en").with(sales2)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString()).contains("Public pool");
     }
