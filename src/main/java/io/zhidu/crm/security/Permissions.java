@@ -47,6 +47,23 @@ public final class Permissions {
     /** Keep an office's new-customer development plan (新客户开发计划). */
     public static final String PLAN_EDIT = "plan:edit";
 
+    /** Read contracts and products (within the data scope). */
+    public static final String CONTRACT_READ = "contract:read";
+    /** Draft contracts and submit them for review (合同评审); sign approved ones. */
+    public static final String CONTRACT_EDIT = "contract:edit";
+    /** Keep the product catalogue and its price lists (价目表). */
+    public static final String PRODUCT_MANAGE = "product:manage";
+    /** Record that the goods of a contract were shipped. */
+    public static final String SHIPMENT_RECORD = "shipment:record";
+    /** Read receivables, payments, the aging and collection cases (within the data scope). */
+    public static final String RECEIVABLE_READ = "receivable:read";
+    /** Enter, allocate and reverse payments (回款). */
+    public static final String PAYMENT_RECORD = "payment:record";
+    /** Log collection actions on cases (phone, letter, visit, promise to pay). */
+    public static final String COLLECTION_ACT = "collection:act";
+    /** Propose a bad-debt write-off. */
+    public static final String WRITEOFF_PROPOSE = "writeoff:propose";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
@@ -66,6 +83,25 @@ public final class Permissions {
         }
         BY_ROLE.put(Role.ADMIN, Set.of(USER_READ, USER_MANAGE, AUDIT_READ, SYSTEM_CLOCK, SYSTEM_JOBS,
                 CUSTOMER_READ, CUSTOMER_EDIT, CUSTOMER_DELETE, CUSTOMER_PURGE, POLICY_READ, POLICY_MANAGE));
+    }
+
+    static {
+        grant(Set.of(Role.SALES, Role.OFFICE_DIRECTOR), CONTRACT_READ, CONTRACT_EDIT, RECEIVABLE_READ, COLLECTION_ACT);
+        grant(Set.of(Role.BUSINESS_MANAGER), CONTRACT_READ, CONTRACT_EDIT, PRODUCT_MANAGE, SHIPMENT_RECORD, RECEIVABLE_READ,
+                COLLECTION_ACT);
+        grant(Set.of(Role.STATISTICIAN), CONTRACT_READ, PRODUCT_MANAGE, RECEIVABLE_READ);
+        grant(Set.of(Role.VP, Role.GM), CONTRACT_READ, RECEIVABLE_READ);
+        grant(Set.of(Role.FINANCE), CONTRACT_READ, RECEIVABLE_READ, PAYMENT_RECORD, COLLECTION_ACT, WRITEOFF_PROPOSE);
+        grant(Set.of(Role.PLANNING), CONTRACT_READ, RECEIVABLE_READ, COLLECTION_ACT);
+        grant(Set.of(Role.WAREHOUSE), CONTRACT_READ, SHIPMENT_RECORD);
+    }
+
+    private static void grant(Set<Role> roles, String... permissions) {
+        for (Role role : roles) {
+            Set<String> all = new TreeSet<>(BY_ROLE.getOrDefault(role, Set.of()));
+            all.addAll(Set.of(permissions));
+            BY_ROLE.put(role, Set.copyOf(all));
+        }
     }
 
     private Permissions() {
