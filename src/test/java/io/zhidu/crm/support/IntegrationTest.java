@@ -23,6 +23,6 @@ import org.springframework.context.annotation.Import;
 })
 @AutoConfigureMockMvc
 @ExtendWith(DatabaseAvailable.class)
-@Import(TestCustomerTab.class)
+@Import({TestCustomerTab.class, TestNotices.class})
 public @interface IntegrationTest {
 }
