@@ -46,3 +46,7 @@ CREATE TABLE notice_preference_topic (
     email    BOOLEAN      NOT NULL,
     PRIMARY KEY (staff_id, topic)
 );
+
+-- A Notice is stored in the event publication registry with all its recipient ids: 8,000 characters
+-- held some 700 recipients, and a larger notice made the publisher's own transaction fail.
+ALTER TABLE event_publication ALTER COLUMN serialized_event SET DATA TYPE VARCHAR(1000000);

@@ -46,6 +46,11 @@ class NoticeDelivery {
         this.clock = clock;
     }
 
+    /** Is the link a path inside this application (so that opening a notice never leads elsewhere)? */
+    static boolean isApplicationPath(String link) {
+        return APP_PATH.matcher(link).matches();
+    }
+
     @ApplicationModuleListener
     void on(Notice notice) {
         if (notice.messageKey() == null || notice.messageKey().isBlank() || notice.messageKey().length() > 200
@@ -58,12 +63,12 @@ class NoticeDelivery {
             log.warn("Notice of undeclared topic '{}' ({}): delivered in-app only", notice.topic(), notice.messageKey());
         }
         String link = notice.link();
-        if (link != null && !APP_PATH.matcher(link).matches()) {
+        if (link != null && !isApplicationPath(link)) {
             log.warn("Notice {} has a link that is not an application path, dropped: {}", notice.messageKey(), link);
             link = null;
         }
-        List<StaffAccount> recipients = notice.recipientIds().stream().sorted()
-                .map(staff::byId).flatMap(Optional::stream).filter(StaffAccount::active).toList();
+        List<StaffAccount> recipients = staff.byIds(notice.recipientIds()).stream().filter(StaffAccount::active)
+                .sorted(java.util.Comparator.comparingLong(StaffAccount::id)).toList();
         if (recipients.isEmpty()) {
             return;
         }

@@ -132,6 +132,32 @@ class NotificationIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void aNoticeToAThousandsStrongRecipientSetIsPublishedAndDelivered() {
+        long sales2 = userId("sales2");
+        clear(sales2);
+        Set<Long> many = new java.util.HashSet<>(Set.of(sales2));
+        for (long i = 0; i < 2000; i++) {
+            many.add(50_000_000_000L + i);
+        }
+        // the publication (serialised with every id) fits the event registry, and the publisher's transaction commits
+        publish(reminder(many, "群发公司", null));
+        awaitNotices(sales2, REMINDER_KEY, 1);
+    }
+
+    @Test
+    void theMailOutboxJobRunsEveryMinuteAndSendsNothingWhileEMailIsOff() throws Exception {
+        String admin = token("admin");
+        mvc.perform(get("/api/v1/admin/jobs").header("Authorization", bearer(admin)))
+                .andExpect(jsonPath("$[?(@.name == 'mail-outbox')].cron").value("0 * * * * *"))
+                .andExpect(jsonPath("$[?(@.name == 'mail-outbox')].descriptionKey").value("notification.job.mail-outbox"));
+        mvc.perform(post("/api/v1/admin/jobs/mail-outbox/run").header("Authorization", bearer(admin)))
+                .andExpect(jsonPath("$.outcome").value("SUCCEEDED"))
+                .andExpect(jsonPath("$.message").value("e-mail is off (zhidu.mail.enabled=false)"));
+        mvc.perform(get("/admin/jobs").with(login("admin")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("发送通知邮件（失败的下次重试）")));
+    }
+
+    @Test
     void aLinkThatIsNotAnApplicationPathIsDroppedAndTheNoticeStillArrives() {
         long sales3 = userId("sales3");
         clear(sales3);
