@@ -40,6 +40,12 @@ public class Staff {
         return employees.findById(id).map(this::toAccount);
     }
 
+    /** The accounts with the given ids, those that exist (active or not), in one query. */
+    @Transactional(readOnly = true)
+    public java.util.List<StaffAccount> byIds(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? java.util.List.of() : employees.findAllById(ids).stream().map(this::toAccount).toList();
+    }
+
     /**
      * The user replaces their password: the current one must match, the new one must follow the
      * password rule and differ from the current one.
