@@ -1,5 +1,6 @@
 package io.zhidu.crm.ownership;
 
+import io.zhidu.crm.contract.ContractSigned;
 import io.zhidu.crm.customer.Customer;
 import io.zhidu.crm.customer.CustomerEnums.Stage;
 import io.zhidu.crm.customer.CustomerManagement;
@@ -284,6 +285,19 @@ public class Declarations {
         return ids;
     }
 
+    /**
+     * A signed contract is progress of kind CONTRACT_SIGNED on its customer, recorded by the
+     * system for the owner at signing (seed O-21: a deal renews the protection), in the signing
+     * transaction. A customer without owner (pool) has no protection to renew.
+     */
+    @EventListener
+    void on(ContractSigned signed) {
+        Long owner = signed.placement().ownerId();
+        if (owner != null) {
+            record(signed.customerId(), owner, ProgressKind.CONTRACT_SIGNED, signed.signedOn(), signed.number());
+        }
+    }
+
     /** Progress recorded on a customer; renews the owner's active protection when the policy counts its kind. */
     public record ProgressForm(ProgressKind kind, LocalDate happenedOn, String note) {
     }
@@ -294,7 +308,7 @@ public class Declarations {
 
     @Transactional
     public ProgressRecorded recordProgress(DataScope scope, long customerId, ProgressForm form) {
-        Customer c = customers.load(customerId).filter(x -> !x.isDeleted())
+        customers.load(customerId).filter(x -> !x.isDeleted())
                 .filter(x -> scope.covers(x.getOwnerId(), x.getOfficeId(), x.getDepartmentId(), x.getCompanyId()))
                 .orElseThrow(DomainException::notFound);
         LocalDate today = clock.today();
@@ -310,29 +324,33 @@ public class Declarations {
         if (form.note() != null && form.note().length() > 1000) {
             throw DomainException.invalid("note", "ownership.error.noteLength", 1000);
         }
+        return record(customerId, scope.userId(), form.kind(), form.happenedOn(), blankToNull(form.note()));
+    }
+
+    private ProgressRecorded record(long customerId, long recordedBy, ProgressKind kind, LocalDate happenedOn, String note) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO customer_progress (customer_id, kind, happened_on, note, recorded_by, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(customerId, form.kind().name(), form.happenedOn(), blankToNull(form.note()), scope.userId(),
+                .params(customerId, kind.name(), happenedOn, note, recordedBy,
                         OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         ProtectionRules rules = ProtectionRules.of(policies.current());
         Optional<Protection> active = protections.open(customerId).filter(p -> p.getStatus() == Protection.Status.ACTIVE)
-                .filter(p -> !form.happenedOn().isBefore(p.getStartsOn()));
+                .filter(p -> !happenedOn.isBefore(p.getStartsOn()));
         boolean renewed = false;
-        if (active.isPresent() && rules.renewing().contains(form.kind())) {
+        if (active.isPresent() && rules.renewing().contains(kind)) {
             Protection p = active.get();
-            renewed = p.renew(form.happenedOn(), rules);
+            renewed = p.renew(happenedOn, rules);
             if (renewed) {
                 protections.flush();
                 log.record(p.getId(), ProtectionLog.Kind.RENEWED, CurrentActor.username(), p.getEndsOn(),
-                        form.kind() + " " + form.happenedOn() + " (policy " + rules.versionId() + ")");
+                        kind + " " + happenedOn + " (policy " + rules.versionId() + ")");
             }
         }
         events.publishEvent(new OwnershipChanged(CurrentActor.username(), renewed ? "PROTECTION_RENEWED" : "PROGRESS_RECORDED",
-                customerId, form.kind() + " " + form.happenedOn()));
+                customerId, kind + " " + happenedOn));
         return new ProgressRecorded(id, renewed, protections.open(customerId).map(Protection::getEndsOn).orElse(null));
     }
 

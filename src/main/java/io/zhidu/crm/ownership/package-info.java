@@ -5,6 +5,6 @@
  * returns lapsed customers to the pool; managers transfer customers and hand out leads; offices
  * keep their new-customer development plans (seed 6.2.4-3(2)).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "organization", "policy",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "contract", "organization", "policy",
         "notification", "shared"})
 package io.zhidu.crm.ownership;

@@ -101,6 +101,10 @@ class NotificationMailIT {
             smtp.start();
         }
         smtp.reset();
+        // the demo company's own notices (expiring protections, transfers) are delivered after its
+        // start-up transaction; let them land first so that each test sees only its own mail
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0);
         jdbc.sql("DELETE FROM notice_mail").update();
     }
 

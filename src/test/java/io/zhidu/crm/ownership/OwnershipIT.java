@@ -443,4 +443,26 @@ class OwnershipIT extends AbstractIntegrationTest {
         mvc.perform(get("/api/v1/development-plans/" + plan).header("Authorization", bearer(director1)))
                 .andExpect(jsonPath("$.progress").value("DROPPED"));
     }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aSignedContractIsProgressThatRenewsTheProtection() throws Exception {
+        long id = register("sales1", "签约续期测试有限公司", "PROSPECT");
+        offsets.setToday(clock.today().plusDays(30));
+        LocalDate signedOn = clock.today();
+        var placement = new io.zhidu.crm.contract.ContractPlacement(userId("sales1"),
+                jdbc.sql("SELECT office_id FROM customer WHERE id = ?").param(id).query(Long.class).single(),
+                jdbc.sql("SELECT department_id FROM customer WHERE id = ?").param(id).query(Long.class).single(),
+                jdbc.sql("SELECT company_id FROM customer WHERE id = ?").param(id).query(Long.class).single());
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s ->
+                events.publishEvent(new io.zhidu.crm.contract.ContractSigned(9_000_001L, "HT-TEST-000001", id, placement, signedOn,
+                        new java.math.BigDecimal("100000.00"), List.of())));
+        assertThat(endsOn(id)).isEqualTo(signedOn.plusMonths(2));
+        assertThat(jdbc.sql("SELECT note FROM customer_progress WHERE customer_id = ? AND kind = 'CONTRACT_SIGNED'").param(id)
+                .query(String.class).single()).isEqualTo("HT-TEST-000001");
+    }
 }
