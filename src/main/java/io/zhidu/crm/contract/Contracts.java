@@ -56,6 +56,7 @@ public class Contracts {
     private final ContractRecords records;
     private final ContractQueries queries;
     private final ContractNumbers numbers;
+    private final Catalogue catalogue;
     private final CustomerSearch customers;
     private final CustomerManagement customerManagement;
     private final Policies policies;
@@ -63,12 +64,13 @@ public class Contracts {
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
 
-    Contracts(ContractRecords records, ContractQueries queries, ContractNumbers numbers, CustomerSearch customers,
+    Contracts(ContractRecords records, ContractQueries queries, ContractNumbers numbers, Catalogue catalogue, CustomerSearch customers,
               CustomerManagement customerManagement, Policies policies, Approvals approvals, BusinessClock clock,
               ApplicationEventPublisher events) {
         this.records = records;
         this.queries = queries;
         this.numbers = numbers;
+        this.catalogue = catalogue;
         this.customers = customers;
         this.customerManagement = customerManagement;
         this.policies = policies;
@@ -84,10 +86,10 @@ public class Contracts {
             throw DomainException.invalid("customerId", "contract.error.customerRequired");
         }
         CustomerSearch.Row customer = customers.find(scope, draft.customerId(), false).orElseThrow(DomainException::notFound);
-        List<ContractLine> lines = lines(draft.lines());
+        LocalDate today = clock.today();
+        List<ContractLine> lines = lines(draft.lines(), today);
         List<PaymentTerms.Term> terms = draft.paymentTerms() == null ? List.of()
                 : draft.paymentTerms().stream().map(t -> t == null ? null : new PaymentTerms.Term(t.percent(), t.anchor(), t.days())).toList();
-        LocalDate today = clock.today();
         ContractPlacement placement = placement(customer.id());
         // validated in full before a number is taken
         Contract.draft("", customer.id(), placement, today, lines, terms, scope.userId(), clock.instant());
@@ -100,7 +102,11 @@ public class Contracts {
         return ContractView.of(c, customer.name());
     }
 
-    private static List<ContractLine> lines(List<Line> input) {
+    /**
+     * The lines as entered; a catalogue product's name, unit and list price come from the catalogue
+     * (its price on {@code on}), a list price typed for it that differs is refused.
+     */
+    private List<ContractLine> lines(List<Line> input, LocalDate on) {
         if (input == null || input.isEmpty()) {
             throw DomainException.invalid("lines", "contract.error.noLines");
         }
@@ -115,7 +121,18 @@ public class Contracts {
                 throw DomainException.invalid(f, "contract.error.noLines");
             }
             if (l.productId() != null) {
-                throw DomainException.invalid(f + ".productId", "contract.error.unknownProduct");
+                Catalogue.Product product = catalogue.find(l.productId())
+                        .orElseThrow(() -> DomainException.invalid(f + ".productId", "contract.error.unknownProduct"));
+                BigDecimal listPrice = catalogue.listPrice(product.id(), on)
+                        .orElseThrow(() -> DomainException.invalid(f + ".productId", "contract.error.noPrice", product.code(), on.toString()));
+                if (l.listPrice() != null && l.listPrice().compareTo(listPrice) != 0) {
+                    throw DomainException.invalid(f + ".listPrice", "contract.error.listPriceFixed", listPrice.toPlainString());
+                }
+                positive(l.quantity(), 3, 11, f + ".quantity", "contract.error.quantity");
+                positive(l.unitPrice(), 2, 12, f + ".unitPrice", "contract.error.unitPrice");
+                out.add(new ContractLine(product.id(), product.code() + " " + product.name(), l.quantity(), product.unit(),
+                        listPrice, l.unitPrice()));
+                continue;
             }
             String name = l.product() == null ? "" : l.product().strip();
             if (name.isEmpty() || name.length() > 200) {

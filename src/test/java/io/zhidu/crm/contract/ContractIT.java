@@ -363,4 +363,70 @@ class ContractIT extends AbstractIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(3))
                 .andExpect(jsonPath("$.nextCursor").doesNotExist());
     }
+
+    @Test
+    void aCatalogueLineTakesTheListPriceInForceAndCannotTypeItOver() throws Exception {
+        String bizmgr = token("bizmgr");
+        String code = "P-" + System.nanoTime();
+        String product = "{\"code\":\"" + code + "\",\"name\":\"伺服电机\",\"unit\":\"台\"}";
+        mvc.perform(post("/api/v1/products").header("Authorization", bearer(token("sales1")))
+                        .contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isForbidden());
+        String created = mvc.perform(post("/api/v1/products").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.listPrice").doesNotExist())
+                .andReturn().getResponse().getContentAsString();
+        long productId = id(json.readValue(created, Map.class));
+        mvc.perform(post("/api/v1/products").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content(product))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/products").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"\",\"name\":\"x\",\"unit\":\"台\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("code"));
+
+        long customerId = customer("sales1", "合同测试目录产品有限公司");
+        Map<String, Object> catalogueLine = new LinkedHashMap<>();
+        catalogueLine.put("productId", productId);
+        catalogueLine.put("quantity", 4);
+        catalogueLine.put("unitPrice", 1100);
+        // no list price in force yet
+        mvc.perform(post("/api/v1/contracts").header("Authorization", bearer(token("sales1"))).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(customerId, List.of(catalogueLine), TERMS)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines[0].productId"));
+
+        LocalDate today = clock.today();
+        mvc.perform(post("/api/v1/products/" + productId + "/prices").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\":\"" + today.minusDays(10) + "\",\"listPrice\":1000}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.listPrice").value(1000));
+        mvc.perform(post("/api/v1/products/" + productId + "/prices").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\":\"" + today.plusDays(5) + "\",\"listPrice\":1200}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.listPrice").value(1000))
+                .andExpect(jsonPath("$.prices.length()").value(2));
+        mvc.perform(post("/api/v1/products/" + productId + "/prices").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\":\"" + today.plusDays(5) + "\",\"listPrice\":1300}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/products/" + productId + "/prices").header("Authorization", bearer(bizmgr))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\":\"" + today + "\",\"listPrice\":0}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("listPrice"));
+
+        // typing another list price over the catalogue's is refused
+        catalogueLine.put("listPrice", 900);
+        mvc.perform(post("/api/v1/contracts").header("Authorization", bearer(token("sales1"))).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(customerId, List.of(catalogueLine), TERMS)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lines[0].listPrice"));
+        catalogueLine.remove("listPrice");
+        Map<?, ?> draft = draft("sales1", body(customerId, List.of(catalogueLine, line("安装调试", "1", "500", "400")), TERMS));
+        mvc.perform(get("/api/v1/contracts/" + id(draft)).header("Authorization", bearer(token("sales1"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lines[0].catalogue").value(true))
+                .andExpect(jsonPath("$.lines[0].productId").value(productId))
+                .andExpect(jsonPath("$.lines[0].listPrice").value(1000.00))
+                .andExpect(jsonPath("$.lines[0].unit").value("台"))
+                .andExpect(jsonPath("$.lines[1].catalogue").value(false))
+                // (4 × 1,100 + 400) − (4 × 1,000 + 500) = 300 over 4,500
+                .andExpect(jsonPath("$.premium.rate").value(0.0667));
+        mvc.perform(get("/api/v1/products").header("Authorization", bearer(token("sales1")))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isArray());
+        mvc.perform(get("/api/v1/products").header("Authorization", bearer(token("admin")))).andExpect(status().isForbidden());
+    }
 }
