@@ -429,4 +429,51 @@ class ContractIT extends AbstractIntegrationTest {
                 .andExpect(jsonPath("$.items").isArray());
         mvc.perform(get("/api/v1/products").header("Authorization", bearer(token("admin")))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void theScreensDraftAContractKeepTypedValuesOnARefusalAndShowItsPageAndTheCustomerTab() throws Exception {
+        long customerId = customer("sales1", "合同测试页面有限公司");
+        var sales1 = login("sales1");
+        mvc.perform(get("/contracts/new").param("customerId", Long.toString(customerId)).with(sales1))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("value=\"" + customerId + "\"")));
+        // percents adding up to 90: refused, the typed values stay on the form, nothing written
+        long before = count();
+        mvc.perform(post("/contracts").with(sales1).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("customerId", Long.toString(customerId))
+                        .param("lines[0].product", "液压泵").param("lines[0].quantity", "2").param("lines[0].unit", "台")
+                        .param("lines[0].listPrice", "500").param("lines[0].unitPrice", "520")
+                        .param("terms[0].percent", "90").param("terms[0].anchor", "SIGNING").param("terms[0].days", "10"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("各期比例合计必须为 100%，现在是 90%。"),
+                                org.hamcrest.Matchers.containsString("value=\"液压泵\""))));
+        assertThat(count()).isEqualTo(before);
+        String location = mvc.perform(post("/contracts").with(sales1).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("customerId", Long.toString(customerId))
+                        .param("lines[0].product", "液压泵").param("lines[0].quantity", "2").param("lines[0].unit", "台")
+                        .param("lines[0].listPrice", "500").param("lines[0].unitPrice", "520")
+                        .param("terms[0].percent", "100").param("terms[0].anchor", "SHIPMENT").param("terms[0].days", "10"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/contracts/\\d+");
+        mvc.perform(get(location).with(sales1)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("id=\"contract-submit\""),
+                                org.hamcrest.Matchers.containsString("非目录"), org.hamcrest.Matchers.containsString("发货后 10 天"),
+                                org.hamcrest.Matchers.containsString("40.00 元（4.00%）"))));
+        mvc.perform(post(location + "/sign").with(sales1).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()).param("date", clock.today().toString()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("refusal", "contract.error.notApproved"));
+        mvc.perform(get("/contracts").with(sales1)).andExpect(status().isOk());
+        mvc.perform(get("/products").with(sales1)).andExpect(status().isOk());
+        mvc.perform(get(location).with(login("sales3"))).andExpect(status().isNotFound());
+        mvc.perform(get("/customers/" + customerId).with(sales1)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"customer-contracts\"")));
+    }
 }
