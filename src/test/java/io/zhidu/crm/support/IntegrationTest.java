@@ -23,6 +23,6 @@ import org.springframework.context.annotation.Import;
 })
 @AutoConfigureMockMvc
 @ExtendWith(DatabaseAvailable.class)
-@Import({TestCustomerTab.class, TestApprovalEvents.class, TestNotices.class})
+@Import({TestCustomerTab.class, TestApprovalEvents.class, TestNotices.class, TestContractEvents.class})
 public @interface IntegrationTest {
 }
