@@ -63,6 +63,16 @@ public class Aging {
         public String labelKey() {
             return "receivable.aging.groupBy." + name();
         }
+
+        /** The receivables-list parameter that drills down to one group's receivables. */
+        public String drillParam() {
+            return switch (this) {
+                case COMPANY -> "companyId";
+                case OFFICE -> "officeId";
+                case SALESPERSON -> "ownerId";
+                case CUSTOMER -> "customerId";
+            };
+        }
     }
 
     /** One group: its id as text ("" for none, e.g. a pool customer's missing salesperson), name, amount per bucket code. */

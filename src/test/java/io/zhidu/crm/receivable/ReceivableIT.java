@@ -446,4 +446,26 @@ class ReceivableIT extends AbstractIntegrationTest {
         assertThat(amounts(aging("director2", clock.today(), "customer"))).doesNotContainKey(Long.toString(mine));
         assertThat(amounts(aging("sales1", clock.today(), "salesperson")).keySet()).containsOnly(Long.toString(userId("sales1")));
     }
+
+    @Test
+    void theScreensListTheReceivablesAndTheAgingWithDrillDownAndExport() throws Exception {
+        long customer = customer("sales1", "账龄页面测试有限公司");
+        long contract = sign(customer, ago(40), term(1, PaymentAnchor.SIGNING, 0, "4321.00"));
+        var session = login("sales1");
+        String page = mvc.perform(get("/receivables/aging").param("groupBy", "customer").with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("应收账款账龄", "逾期 31–60 天", "未到期", "¥4,321.00".replace("¥", ""))
+                .contains("/receivables?status=OPEN&amp;customerId=" + customer);
+        String english = mvc.perform(get("/receivables/aging").param("groupBy", "customer").param("lang", "en").with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("AR aging", "31–60 days past due", "Not yet due");
+        String list = mvc.perform(get("/receivables").param("status", "OPEN").param("customerId", Long.toString(customer)).with(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("HT-T-" + contract + " 第 1 期", "逾期");
+        mvc.perform(get("/receivables/aging/export").param("groupBy", "office").with(session))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType(io.zhidu.crm.shared.excel.XlsxExport.CONTENT_TYPE));
+        mvc.perform(get("/receivables/aging").with(login("warehouse"))).andExpect(status().isForbidden());
+    }
 }
