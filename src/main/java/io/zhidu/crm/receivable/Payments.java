@@ -1,0 +1,215 @@
+package io.zhidu.crm.receivable;
+
+import io.zhidu.crm.customer.CustomerSearch;
+import io.zhidu.crm.shared.DomainException;
+import io.zhidu.crm.shared.audit.CurrentActor;
+import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.time.BusinessClock;
+import io.zhidu.crm.shared.web.KeysetCursor;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payments (回款): entered once per reference, allocated oldest-due-first to the customer's open
+ * receivables, the surplus kept as prepayment for the next receivable; reversed (never deleted) by
+ * finance with a reason, which reopens what they settled.
+ */
+@Component
+public class Payments {
+
+    static final DataScope.Columns CUSTOMER_COLUMNS = new DataScope.Columns("c.owner_id", "c.office_id", "c.department_id", "c.company_id");
+
+    /** A payment to enter, as the form or the API sends it. */
+    public record Entry(Long customerId, BigDecimal amount, LocalDate receivedOn, PaymentMethod method, String reference) {
+    }
+
+    public record Row(long id, long customerId, String customerName, BigDecimal amount, BigDecimal unallocated,
+                      LocalDate receivedOn, PaymentMethod method, String reference, PaymentStatus status, String enteredBy,
+                      LocalDate reversedOn, String reverseReason) {
+    }
+
+    public record Page(List<Row> rows, String nextCursor) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("customer_id"),
+            rs.getString("customer_name"), rs.getBigDecimal("amount"), rs.getBigDecimal("unallocated"),
+            rs.getObject("received_on", LocalDate.class), PaymentMethod.valueOf(rs.getString("method")),
+            rs.getString("reference"), PaymentStatus.valueOf(rs.getString("status")), rs.getString("entered_by"),
+            rs.getObject("reversed_on", LocalDate.class), rs.getString("reverse_reason"));
+
+    private static final String SELECT = """
+            SELECT p.id, p.customer_id, c.name AS customer_name, p.amount, p.unallocated, p.received_on, p.method,
+                   p.reference, p.status, p.entered_by, p.reversed_on, p.reverse_reason
+            FROM payment p JOIN customer c ON c.id = p.customer_id
+            WHERE\s""";
+
+    private final JdbcClient jdbc;
+    private final CustomerSearch customers;
+    private final Receivables receivables;
+    private final BusinessClock clock;
+    private final ApplicationEventPublisher events;
+
+    Payments(JdbcClient jdbc, CustomerSearch customers, Receivables receivables, BusinessClock clock,
+             ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.receivables = receivables;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Enters a payment for a customer in the caller's scope and allocates it; answers its id. */
+    @Transactional
+    public long record(DataScope scope, Entry e) {
+        if (e.customerId() == null) {
+            throw DomainException.invalid("customerId", "receivable.payment.customerRequired");
+        }
+        customers.find(scope, e.customerId(), false).orElseThrow(DomainException::notFound);
+        if (e.amount() == null || e.amount().signum() <= 0) {
+            throw DomainException.invalid("amount", "receivable.payment.amountPositive");
+        }
+        if (e.amount().stripTrailingZeros().scale() > 2 || e.amount().precision() - e.amount().scale() > 16) {
+            throw DomainException.invalid("amount", "receivable.payment.amountCents");
+        }
+        if (e.receivedOn() == null) {
+            throw DomainException.invalid("receivedOn", "receivable.payment.dateRequired");
+        }
+        if (e.receivedOn().isAfter(clock.today())) {
+            throw DomainException.invalid("receivedOn", "receivable.payment.dateFuture");
+        }
+        if (e.method() == null) {
+            throw DomainException.invalid("method", "receivable.payment.methodRequired");
+        }
+        String reference = e.reference() == null || e.reference().isBlank() ? null : e.reference().trim();
+        if (reference != null && reference.length() > 100) {
+            throw DomainException.invalid("reference", "receivable.payment.referenceLong");
+        }
+        if (reference != null && jdbc.sql("SELECT COUNT(*) FROM payment WHERE reference = ?").param(reference)
+                .query(Long.class).single() > 0) {
+            throw DomainException.conflict("receivable.payment.duplicateReference", reference);
+        }
+        BigDecimal amount = e.amount().setScale(2);
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                            INSERT INTO payment (customer_id, amount, unallocated, received_on, method, reference, status,
+                                                 entered_by, entered_at)
+                            VALUES (?, ?, ?, ?, ?, ?, 'RECORDED', ?, ?)""")
+                    .params(e.customerId(), amount, amount, e.receivedOn(), e.method().name(), reference,
+                            CurrentActor.username(), OffsetDateTime.now(clock))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException race) {
+            throw DomainException.conflict("receivable.payment.duplicateReference", reference);
+        }
+        long id = keys.getKeyAs(Number.class).longValue();
+        List<Allocation.Open> open = new ArrayList<>();
+        List<LocalDate> created = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT id, open_amount, created_on FROM receivable
+                        WHERE customer_id = ? AND status = 'OPEN' ORDER BY due_on, id FOR UPDATE""")
+                .param(e.customerId())
+                .query(rs -> {
+                    open.add(new Allocation.Open(rs.getLong("id"), rs.getBigDecimal("open_amount")));
+                    created.add(rs.getObject("created_on", LocalDate.class));
+                });
+        Allocation.Result result = Allocation.inOrder(amount, open);
+        for (Allocation.Share share : result.shares()) {
+            LocalDate createdOn = created.get(indexOf(open, share.id()));
+            LocalDate on = createdOn.isAfter(e.receivedOn()) ? createdOn : e.receivedOn();
+            receivables.allocate(id, share.id(), share.amount(), on);
+        }
+        jdbc.sql("UPDATE payment SET unallocated = ? WHERE id = ?").params(result.surplus(), id).update();
+        events.publishEvent(new ReceivableChanged(CurrentActor.username(), "PAYMENT_RECORDED", "PAYMENT", id,
+                "customer " + e.customerId() + " " + amount.toPlainString() + " " + e.method() + " " + e.receivedOn()
+                        + (reference == null ? "" : " ref " + reference)));
+        return id;
+    }
+
+    private static int indexOf(List<Allocation.Open> open, long id) {
+        for (int i = 0; i < open.size(); i++) {
+            if (open.get(i).id() == id) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("allocated to an unknown receivable " + id);
+    }
+
+    /** Reverses a payment in the caller's scope: its allocations are undone as of today, the receivables reopen. */
+    @Transactional
+    public void reverse(DataScope scope, long id, String reason) {
+        Row p = find(scope, id).orElseThrow(DomainException::notFound);
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("reason", "receivable.payment.reasonRequired");
+        }
+        if (reason.length() > 500) {
+            throw DomainException.invalid("reason", "receivable.payment.reasonLong");
+        }
+        int changed = jdbc.sql("""
+                        UPDATE payment SET status = 'REVERSED', unallocated = 0, reversed_on = ?, reversed_by = ?,
+                               reverse_reason = ?, version = version + 1
+                        WHERE id = ? AND status = 'RECORDED'""")
+                .params(clock.today(), CurrentActor.username(), reason.trim(), id).update();
+        if (changed == 0) {
+            throw DomainException.conflict("receivable.payment.alreadyReversed");
+        }
+        LocalDate today = clock.today();
+        List<long[]> undo = new ArrayList<>();
+        List<BigDecimal> amounts = new ArrayList<>();
+        jdbc.sql("SELECT id, receivable_id, amount FROM payment_allocation WHERE payment_id = ? AND reversed_on IS NULL")
+                .param(id)
+                .query(rs -> {
+                    undo.add(new long[] {rs.getLong("id"), rs.getLong("receivable_id")});
+                    amounts.add(rs.getBigDecimal("amount"));
+                });
+        for (int i = 0; i < undo.size(); i++) {
+            jdbc.sql("UPDATE payment_allocation SET reversed_on = ? WHERE id = ?").params(today, undo.get(i)[0]).update();
+            jdbc.sql("""
+                            UPDATE receivable SET open_amount = open_amount + ?,
+                                   status = CASE WHEN status = 'PAID' THEN 'OPEN' ELSE status END, version = version + 1
+                            WHERE id = ?""")
+                    .params(amounts.get(i), undo.get(i)[1]).update();
+        }
+        events.publishEvent(new ReceivableChanged(CurrentActor.username(), "PAYMENT_REVERSED", "PAYMENT", id,
+                p.amount().toPlainString() + ": " + reason.trim()));
+    }
+
+    public Optional<Row> find(DataScope scope, long id) {
+        DataScope.Predicate pr = scope.predicate(CUSTOMER_COLUMNS);
+        List<Object> params = new ArrayList<>(pr.params());
+        params.add(id);
+        return jdbc.sql(SELECT + pr.sql() + " AND p.id = ?").params(params).query(ROW).optional();
+    }
+
+    public Page page(DataScope scope, Long customerId, KeysetCursor after, int size) {
+        int limit = Math.max(1, Math.min(size, Receivables.MAX_PAGE));
+        DataScope.Predicate pr = scope.predicate(CUSTOMER_COLUMNS);
+        StringBuilder sql = new StringBuilder(SELECT).append(pr.sql());
+        List<Object> params = new ArrayList<>(pr.params());
+        if (customerId != null) {
+            sql.append(" AND p.customer_id = ?");
+            params.add(customerId);
+        }
+        if (after != null) {
+            sql.append(" AND p.id < ?");
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY p.id DESC FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ROW).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+            next = new KeysetCursor(null, rows.get(limit - 1).id()).encode();
+        }
+        return new Page(List.copyOf(rows), next);
+    }
+}

@@ -1,0 +1,192 @@
+package io.zhidu.crm.receivable;
+
+import io.zhidu.crm.contract.ContractPlacement;
+import io.zhidu.crm.contract.ContractShipped;
+import io.zhidu.crm.contract.ContractSigned;
+import io.zhidu.crm.contract.Installment;
+import io.zhidu.crm.contract.PaymentAnchor;
+import io.zhidu.crm.shared.audit.CurrentActor;
+import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.web.KeysetCursor;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The receivables: raised from the contract events inside the signing / shipping transaction
+ * (synchronously, idempotent per contract and installment), listed inside the caller's data scope.
+ */
+@Component
+public class Receivables {
+
+    public static final int MAX_PAGE = 200;
+    static final DataScope.Columns COLUMNS = new DataScope.Columns("r.owner_id", "r.office_id", "r.department_id", "r.company_id");
+
+    /** One receivable as lists and the API show it. */
+    public record Row(long id, long customerId, String customerName, long contractId, String contractNumber,
+                      int installmentNumber, BigDecimal amount, BigDecimal openAmount, LocalDate dueOn, LocalDate createdOn,
+                      ReceivableStatus status, Long ownerId, String ownerName, Long officeId, String officeName) {
+    }
+
+    /** What a list asks for; null fields do not filter. */
+    public record Filter(Long customerId, ReceivableStatus status, Long ownerId, Long officeId, Long companyId) {
+    }
+
+    public record Page(List<Row> rows, String nextCursor) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("customer_id"),
+            rs.getString("customer_name"), rs.getLong("contract_id"), rs.getString("contract_number"),
+            rs.getInt("installment_number"), rs.getBigDecimal("amount"), rs.getBigDecimal("open_amount"),
+            rs.getObject("due_on", LocalDate.class), rs.getObject("created_on", LocalDate.class),
+            ReceivableStatus.valueOf(rs.getString("status")), rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
+            rs.getObject("office_id", Long.class), rs.getString("office_name"));
+
+    private static final String SELECT = """
+            SELECT r.id, r.customer_id, c.name AS customer_name, r.contract_id, r.contract_number, r.installment_number,
+                   r.amount, r.open_amount, r.due_on, r.created_on, r.status, r.owner_id, e.full_name AS owner_name,
+                   r.office_id, o.name AS office_name
+            FROM receivable r
+            JOIN customer c ON c.id = r.customer_id
+            LEFT JOIN employee e ON e.id = r.owner_id
+            LEFT JOIN office o ON o.id = r.office_id
+            WHERE\s""";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Receivables(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @EventListener
+    @Transactional
+    void on(ContractSigned signed) {
+        for (Installment i : signed.installments()) {
+            if (i.anchor() == PaymentAnchor.SIGNING) {
+                raise(signed.contractId(), signed.number(), signed.customerId(), signed.placement(), signed.signedOn(), i);
+            }
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void on(ContractShipped shipped) {
+        for (Installment i : shipped.installments()) {
+            if (i.anchor() == PaymentAnchor.SHIPMENT) {
+                raise(shipped.contractId(), shipped.number(), shipped.customerId(), shipped.placement(), shipped.shippedOn(), i);
+            }
+        }
+    }
+
+    /**
+     * Raises the receivable of one installment, due {@code days} after the anchor date, unless it
+     * exists already (re-delivery); the customer's prepayments settle it at once, oldest first.
+     */
+    private void raise(long contractId, String number, long customerId, ContractPlacement placement, LocalDate anchoredOn,
+                       Installment installment) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM receivable WHERE contract_id = ? AND installment_number = ?")
+                .params(contractId, installment.number()).query(Long.class).single() > 0;
+        if (exists || installment.amount() == null || installment.amount().signum() <= 0) {
+            return;
+        }
+        LocalDate dueOn = anchoredOn.plusDays(installment.days());
+        BigDecimal amount = installment.amount().setScale(2, java.math.RoundingMode.HALF_UP);
+        jdbc.sql("""
+                        INSERT INTO receivable (customer_id, contract_id, contract_number, installment_number, amount, open_amount,
+                                                due_on, created_on, status, owner_id, office_id, department_id, company_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
+                .params(customerId, contractId, number, installment.number(), amount, amount, dueOn, anchoredOn,
+                        placement.ownerId(), placement.officeId(), placement.departmentId(), placement.companyId())
+                .update();
+        long id = jdbc.sql("SELECT id FROM receivable WHERE contract_id = ? AND installment_number = ?")
+                .params(contractId, installment.number()).query(Long.class).single();
+        events.publishEvent(new ReceivableChanged(CurrentActor.username(), "RECEIVABLE_RAISED", "RECEIVABLE", id,
+                number + " #" + installment.number() + " " + amount.toPlainString() + " due " + dueOn));
+        applyPrepayments(customerId, id, amount, anchoredOn);
+    }
+
+    private record Prepaid(long id, BigDecimal unallocated, LocalDate receivedOn) {
+    }
+
+    private void applyPrepayments(long customerId, long receivableId, BigDecimal open, LocalDate createdOn) {
+        List<Prepaid> prepaid = jdbc.sql("""
+                        SELECT id, unallocated, received_on FROM payment
+                        WHERE customer_id = ? AND status = 'RECORDED' AND unallocated > 0
+                        ORDER BY received_on, id FOR UPDATE""")
+                .param(customerId)
+                .query((rs, n) -> new Prepaid(rs.getLong("id"), rs.getBigDecimal("unallocated"), rs.getObject("received_on", LocalDate.class)))
+                .list();
+        BigDecimal left = open;
+        for (Prepaid p : prepaid) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal take = p.unallocated().min(left);
+            LocalDate on = p.receivedOn().isAfter(createdOn) ? p.receivedOn() : createdOn;
+            allocate(p.id(), receivableId, take, on);
+            jdbc.sql("UPDATE payment SET unallocated = unallocated - ?, version = version + 1 WHERE id = ?")
+                    .params(take, p.id()).update();
+            left = left.subtract(take);
+        }
+    }
+
+    /** Records one allocation and lowers the receivable's open amount (PAID when nothing is left). */
+    void allocate(long paymentId, long receivableId, BigDecimal amount, LocalDate allocatedOn) {
+        jdbc.sql("INSERT INTO payment_allocation (payment_id, receivable_id, amount, allocated_on) VALUES (?, ?, ?, ?)")
+                .params(paymentId, receivableId, amount, allocatedOn).update();
+        jdbc.sql("""
+                        UPDATE receivable SET open_amount = open_amount - ?,
+                               status = CASE WHEN open_amount - ? = 0 THEN 'PAID' ELSE status END, version = version + 1
+                        WHERE id = ?""")
+                .params(amount, amount, receivableId).update();
+    }
+
+    public Optional<Row> find(DataScope scope, long id) {
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        List<Object> params = new ArrayList<>(p.params());
+        params.add(id);
+        return jdbc.sql(SELECT + p.sql() + " AND r.id = ?").params(params).query(ROW).optional();
+    }
+
+    public Page page(DataScope scope, Filter f, KeysetCursor after, int size) {
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        StringBuilder sql = new StringBuilder(SELECT);
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        sql.append(p.sql());
+        List<Object> params = new ArrayList<>(p.params());
+        eq(sql, params, "r.customer_id", f.customerId());
+        eq(sql, params, "r.status", f.status() == null ? null : f.status().name());
+        eq(sql, params, "r.owner_id", f.ownerId());
+        eq(sql, params, "r.office_id", f.officeId());
+        eq(sql, params, "r.company_id", f.companyId());
+        if (after != null) {
+            sql.append(" AND r.id < ?");
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY r.id DESC FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ROW).list());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+            next = new KeysetCursor(null, rows.get(limit - 1).id()).encode();
+        }
+        return new Page(List.copyOf(rows), next);
+    }
+
+    private static void eq(StringBuilder sql, List<Object> params, String column, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+}
