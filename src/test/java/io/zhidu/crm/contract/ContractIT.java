@@ -198,6 +198,9 @@ class ContractIT extends AbstractIntegrationTest {
         assertThat(signed.installments()).hasSize(3);
         assertThat(signed.installments().stream().map(Installment::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(signed.amount());
+        // signing raised the receivable of the installment anchored at signing (receivable module), in the same transaction
+        mvc.perform(get("/api/v1/receivables").param("customerId", Long.toString(customerId)).header("Authorization", bearer(token("finance"))))
+                .andExpect(jsonPath("$.items[?(@.contractId == " + id + ")].installmentNumber").value(org.hamcrest.Matchers.contains(1)));
 
         // completing before the shipment the terms wait for: 409
         mvc.perform(post("/api/v1/contracts/" + id + "/complete").header("Authorization", bearer(token("sales1"))))
@@ -221,6 +224,8 @@ class ContractIT extends AbstractIntegrationTest {
         assertThat(shipped.installments()).extracting(Installment::number).containsExactly(2, 3);
         assertThat(shipped.installments()).extracting(Installment::amount)
                 .containsExactly(new BigDecimal("5760.00"), new BigDecimal("7680.00"));
+        assertThat(jdbc.sql("SELECT SUM(amount) FROM receivable WHERE contract_id = ?").param(id).query(BigDecimal.class).single())
+                .isEqualByComparingTo("19200.00");
 
         mvc.perform(post("/api/v1/contracts/" + id + "/complete").header("Authorization", bearer(token("sales1"))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
