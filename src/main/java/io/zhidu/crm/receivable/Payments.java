@@ -174,7 +174,7 @@ public class Payments {
         for (int i = 0; i < undo.size(); i++) {
             jdbc.sql("UPDATE payment_allocation SET reversed_on = ? WHERE id = ?").params(today, undo.get(i)[0]).update();
             jdbc.sql("""
-                            UPDATE receivable SET open_amount = open_amount + ?,
+                            UPDATE receivable SET open_amount = CASE WHEN status = 'WRITTEN_OFF' THEN 0 ELSE open_amount + ? END,
                                    status = CASE WHEN status = 'PAID' THEN 'OPEN' ELSE status END, version = version + 1
                             WHERE id = ?""")
                     .params(amounts.get(i), undo.get(i)[1]).update();

@@ -24,8 +24,10 @@ class ReceivableApiController {
     private final Receivables receivables;
     private final Payments payments;
     private final Aging aging;
+    private final WriteOffs writeOffs;
 
-    ReceivableApiController(Receivables receivables, Payments payments, Aging aging) {
+    ReceivableApiController(Receivables receivables, Payments payments, Aging aging, WriteOffs writeOffs) {
+        this.writeOffs = writeOffs;
         this.receivables = receivables;
         this.payments = payments;
         this.aging = aging;
@@ -95,6 +97,22 @@ class ReceivableApiController {
     @RequiresPermission("receivable:read")
     Payments.Row payment(DataScope scope, @PathVariable long id) {
         return payments.find(scope, id).orElseThrow(DomainException::notFound);
+    }
+
+    record WriteOffRequest(String reason) {
+    }
+
+    record WriteOffProposed(long receivableId, long approvalId) {
+    }
+
+    /** Proposes a bad-debt write-off: 202 with the approval request that decides it. */
+    @PostMapping("/api/v1/receivables/{id}/write-off")
+    @RequiresPermission("writeoff:propose")
+    org.springframework.http.ResponseEntity<WriteOffProposed> writeOff(DataScope scope, @PathVariable long id,
+                                                                       @RequestBody(required = false) WriteOffRequest request) {
+        long approval = writeOffs.propose(scope, id, request == null ? null : request.reason());
+        return org.springframework.http.ResponseEntity.accepted().location(java.net.URI.create("/api/v1/approvals/" + approval))
+                .body(new WriteOffProposed(id, approval));
     }
 
     @PostMapping("/api/v1/payments/{id}/reverse")

@@ -468,4 +468,56 @@ class ReceivableIT extends AbstractIntegrationTest {
                         .contentType(io.zhidu.crm.shared.excel.XlsxExport.CONTENT_TYPE));
         mvc.perform(get("/receivables/aging").with(login("warehouse"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void aWriteOffProposedByFinanceAndApprovedByTheGmLeavesTheOpenAgingFromThatDay() throws Exception {
+        LocalDate today = clock.today();
+        long customer = customer("sales1", "坏账核销测试有限公司");
+        sign(customer, today.minusDays(200), term(1, PaymentAnchor.SIGNING, 30, "5000.00"));
+        long receivable = receivables(customer).get(0).id();
+        long payment = paid(customer, "1000.00", today.minusDays(100));
+        String finance = token("finance");
+
+        mvc.perform(post("/api/v1/receivables/" + receivable + "/write-off").header("Authorization", bearer(finance))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/v1/receivables/" + receivable + "/write-off").header("Authorization", bearer(token("sales1")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"客户破产\"}"))
+                .andExpect(status().isForbidden());
+        String proposed = mvc.perform(post("/api/v1/receivables/" + receivable + "/write-off").header("Authorization", bearer(finance))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"客户破产，清算无财产可分配\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long approval = ((Number) json.readValue(proposed, Map.class).get("approvalId")).longValue();
+        // one request at a time; nothing is written off before the decision
+        mvc.perform(post("/api/v1/receivables/" + receivable + "/write-off").header("Authorization", bearer(finance))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再次提交\"}"))
+                .andExpect(status().isConflict());
+        assertThat(receivables(customer).get(0).status()).isEqualTo("OPEN");
+        // the policy names the GM: the VP cannot decide it
+        mvc.perform(post("/api/v1/approvals/" + approval + "/approve").header("Authorization", bearer(token("vp")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"同意\"}"))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(post("/api/v1/approvals/" + approval + "/approve").header("Authorization", bearer(token("gm")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"同意核销\"}"))
+                .andExpect(status().isOk());
+        for (int i = 0; i < 100 && !receivables(customer).get(0).status().equals("WRITTEN_OFF"); i++) {
+            Thread.sleep(100);
+        }
+        Rec written = receivables(customer).get(0);
+        assertThat(written.status()).isEqualTo("WRITTEN_OFF");
+        assertThat(written.open()).isEqualByComparingTo("0");
+
+        // the aging of earlier dates still shows it open; from today it is gone
+        assertThat(row(aging("finance", today.minusDays(1), "customer"), customer).values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("4000.00");
+        assertThat(row(aging("finance", today, "customer"), customer)).isEmpty();
+        // reversing the payment afterwards does not reopen a written-off receivable
+        mvc.perform(post("/api/v1/payments/" + payment + "/reverse").header("Authorization", bearer(finance))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"退票\"}"))
+                .andExpect(status().isOk());
+        assertThat(receivables(customer).get(0).status()).isEqualTo("WRITTEN_OFF");
+        assertThat(receivables(customer).get(0).open()).isEqualByComparingTo("0");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'RECEIVABLE_WRITTEN_OFF' AND subject_id = ?")
+                .param(Long.toString(receivable)).query(Long.class).single()).isOne();
+    }
 }
