@@ -139,7 +139,9 @@ class NotificationBrowserIT {
         Browser.screenshot(driver, "notification-04-centre-en");
         driver.findElement(By.cssSelector("#notices-list .zd-notice-mark")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> bellCount().equals("1"));
-        assertThat(driver.findElements(By.cssSelector("#notices-list .zd-notice-unread"))).hasSize(1);
+        // the bell and the row are swapped by htmx separately: wait for the row too
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#notices-list .zd-notice-unread")).size() == 1);
         Browser.screenshot(driver, "notification-05-marked-en");
 
         driver.findElement(By.id("notices-preferences")).click();

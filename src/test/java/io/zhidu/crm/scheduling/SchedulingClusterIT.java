@@ -151,9 +151,10 @@ class SchedulingClusterIT {
      */
     @Test
     void withoutTheClusterLockBothNodesWouldRunTheDuty() throws Exception {
-        Round round = triggerOnBothNodesAtOnce(unlocked(nodeA), unlocked(nodeB), UNLOCKED_PROBE, Trigger.SCHEDULE);
+        triggerOnBothNodesAtOnce(unlocked(nodeA), unlocked(nodeB), UNLOCKED_PROBE, Trigger.SCHEDULE);
 
-        assertThat(round.runs()).extracting(Run::outcome).containsExactly(Outcome.SUCCEEDED, Outcome.SUCCEEDED);
+        // what matters is that both nodes executed it: without the lock, neither was refused (the
+        // outcome each reports back may still read RUNNING when the two race on the run record)
         assertThat(executions(UNLOCKED_PROBE)).containsExactlyInAnyOrder("A", "B");
     }
 
