@@ -79,7 +79,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("departmentId"))).selectByVisibleText("业务部");
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("officeId"))).selectByVisibleText("华北办事处");
         driver.findElement(By.cssSelector("input[name='roles'][value='SALES']")).click();
-        driver.findElement(By.id("user-save")).click();
+        submitAndWait(By.id("user-save"));
 
         WebElement username = driver.findElement(By.id("username"));
         assertThat(username.getAttribute("class")).contains("is-invalid");
@@ -112,7 +112,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         driver.findElement(By.id("uscc")).sendKeys("91350100M000100Y44");
         driver.findElement(By.id("industry")).sendKeys("纺织");
         driver.findElement(By.id("address")).sendKeys("嘉兴市南湖区 8 号");
-        click(By.id("customer-save"));
+        submitAndWait(By.id("customer-save"));
 
         WebElement uscc = driver.findElement(By.id("uscc"));
         assertThat(uscc.getAttribute("class")).contains("is-invalid");
@@ -131,7 +131,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
 
         driver.findElement(By.cssSelector("a[data-nav='/customers']")).click();
         driver.findElement(By.id("q")).sendKeys("麒麟");
-        driver.findElement(By.id("customer-search")).click();
+        submitAndWait(By.id("customer-search"));
         List<WebElement> rows = driver.findElements(By.cssSelector("#customers-table tbody tr"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("嘉兴麒麟浏览器测试纺织有限公司");

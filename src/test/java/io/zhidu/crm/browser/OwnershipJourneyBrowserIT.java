@@ -54,7 +54,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
         signIn("sales2", "zh-CN");
         driver.findElement(By.cssSelector("a[data-nav='/pool']")).click();
         driver.findElement(By.id("q")).sendKeys(search);
-        driver.findElement(By.id("pool-search")).click();
+        submitAndWait(By.id("pool-search"));
         Browser.screenshot(driver, "ownership-01-pool");
         click(By.id("declare-" + id));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("customer-name")));
@@ -97,7 +97,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
         signIn("sales3", "zh-CN");
         driver.findElement(By.cssSelector("a[data-nav='/pool']")).click();
         driver.findElement(By.id("q")).sendKeys(search);
-        driver.findElement(By.id("pool-search")).click();
+        submitAndWait(By.id("pool-search"));
         click(By.id("declare-" + id));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("customer-name")));
         assertThat(driver.findElement(By.id("zd-flash")).getText()).startsWith("申报成功");

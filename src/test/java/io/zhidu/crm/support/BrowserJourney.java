@@ -71,6 +71,17 @@ public abstract class BrowserJourney {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("zd-user-name")));
     }
 
+    /**
+     * Submits a form with its button and waits until the answer has replaced the page, so that the
+     * next look-up cannot find an element of the page that was just left.
+     */
+    protected void submitAndWait(By button) {
+        WebElement el = driver.findElement(button);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
+        el.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(el));
+    }
+
     /** Clicks an element after scrolling it to the middle of the window (long forms, sticky bars). */
     protected void click(By by) {
         WebElement el = driver.findElement(by);
