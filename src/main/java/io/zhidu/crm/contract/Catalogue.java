@@ -115,7 +115,8 @@ public class Catalogue {
 
     @Transactional(readOnly = true)
     public Optional<Product> find(long id) {
-        return jdbc.sql("SELECT id, code, name, unit FROM product WHERE id = ?").param(id).query(this::row).optional();
+        return withPrices(jdbc.sql("SELECT id, code, name, unit FROM product WHERE id = ?").param(id).query(HEADER).list())
+                .stream().findFirst();
     }
 
     /** The list price in force on a date, if any. */
@@ -132,7 +133,7 @@ public class Catalogue {
         String sql = "SELECT id, code, name, unit FROM product" + (after == null ? "" : " WHERE code > ?") + " ORDER BY code LIMIT ?";
         var spec = jdbc.sql(sql);
         spec = after == null ? spec.param(limit + 1) : spec.params(after.sortValue(), limit + 1);
-        List<Product> rows = spec.query(this::row).list();
+        List<Product> rows = withPrices(spec.query(HEADER).list());
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -142,13 +143,32 @@ public class Catalogue {
         return new Page(List.copyOf(rows), next);
     }
 
-    private Product row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        long id = rs.getLong("id");
-        List<Price> prices = jdbc.sql("SELECT effective_from, list_price FROM product_price WHERE product_id = ? ORDER BY effective_from DESC")
-                .param(id).query((p, i) -> new Price(p.getObject("effective_from", LocalDate.class), p.getBigDecimal("list_price"))).list();
-        LocalDate today = clock.today();
-        BigDecimal current = prices.stream().filter(p -> !p.effectiveFrom().isAfter(today)).findFirst().map(Price::listPrice).orElse(null);
-        return new Product(id, rs.getString("code"), rs.getString("name"), rs.getString("unit"), current, prices);
+    private record Header(long id, String code, String name, String unit) {
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<Header> HEADER = (rs, n) ->
+            new Header(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"));
+
+    /** The products with their price history, newest first, fetched in one query for the whole page. */
+    private List<Product> withPrices(List<Header> headers) {
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, List<Price>> byProduct = new java.util.HashMap<>();
+        String in = String.join(", ", java.util.Collections.nCopies(headers.size(), "?"));
+        jdbc.sql("SELECT product_id, effective_from, list_price FROM product_price WHERE product_id IN (" + in
+                        + ") ORDER BY product_id, effective_from DESC")
+                .params(headers.stream().map(h -> (Object) h.id()).toList())
+                .query(rs -> {
+                    byProduct.computeIfAbsent(rs.getLong("product_id"), k -> new java.util.ArrayList<>())
+                            .add(new Price(rs.getObject("effective_from", LocalDate.class), rs.getBigDecimal("list_price")));
+                });
+        LocalDate today = clock.today();
+        return headers.stream().map(h -> {
+            List<Price> prices = List.copyOf(byProduct.getOrDefault(h.id(), List.of()));
+            BigDecimal current = prices.stream().filter(p -> !p.effectiveFrom().isAfter(today)).findFirst()
+                    .map(Price::listPrice).orElse(null);
+            return new Product(h.id(), h.code(), h.name(), h.unit(), current, prices);
+        }).toList();
+    }
 }

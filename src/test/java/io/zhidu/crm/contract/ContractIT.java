@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.zhidu.crm.customer.Uscc;
 import io.zhidu.crm.shared.time.BusinessClock;
 import io.zhidu.crm.support.AbstractIntegrationTest;
+import io.zhidu.crm.support.TestUscc;
 import io.zhidu.crm.support.TestContractEvents;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,12 +41,7 @@ class ContractIT extends AbstractIntegrationTest {
     Contracts contracts;
 
     static synchronized String newUscc() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            body.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(RANDOM.nextInt(31)));
-        }
-        String first17 = "91310000" + body + Uscc.organisationCheckCharacter(body.toString());
-        return first17 + Uscc.checkCharacter(first17);
+        return TestUscc.next(RANDOM, "91310000");
     }
 
     long customer(String username, String name) throws Exception {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.zhidu.crm.support.AbstractIntegrationTest;
+import io.zhidu.crm.support.TestUscc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,12 +29,7 @@ class CustomerIT extends AbstractIntegrationTest {
     static final Random RANDOM = new Random(7);
 
     static String newUscc() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            body.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(RANDOM.nextInt(31)));
-        }
-        String first17 = "91310000" + body + Uscc.organisationCheckCharacter(body.toString());
-        return first17 + Uscc.checkCharacter(first17);
+        return TestUscc.next(RANDOM, "91310000");
     }
 
     Map<String, Object> customer(String name, String uscc) {

@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.zhidu.crm.customer.Uscc;
 import io.zhidu.crm.shared.time.BusinessClock;
 import io.zhidu.crm.shared.time.ClockOffsetStore;
 import io.zhidu.crm.support.AbstractIntegrationTest;
+import io.zhidu.crm.support.TestUscc;
 import io.zhidu.crm.support.TestApprovalEvents;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,12 +46,7 @@ class OwnershipIT extends AbstractIntegrationTest {
     }
 
     static String newUscc() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            body.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(RANDOM.nextInt(31)));
-        }
-        String first17 = "91440000" + body + Uscc.organisationCheckCharacter(body.toString());
-        return first17 + Uscc.checkCharacter(first17);
+        return TestUscc.next(RANDOM, "91440000");
     }
 
     long register(String username, String name, String stage) throws Exception {

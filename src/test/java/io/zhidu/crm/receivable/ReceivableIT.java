@@ -11,10 +11,10 @@ import io.zhidu.crm.contract.ContractShipped;
 import io.zhidu.crm.contract.ContractSigned;
 import io.zhidu.crm.contract.Installment;
 import io.zhidu.crm.contract.PaymentAnchor;
-import io.zhidu.crm.customer.Uscc;
 import io.zhidu.crm.shared.time.BusinessClock;
 import io.zhidu.crm.shared.time.ClockOffsetStore;
 import io.zhidu.crm.support.AbstractIntegrationTest;
+import io.zhidu.crm.support.TestUscc;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -51,12 +51,7 @@ class ReceivableIT extends AbstractIntegrationTest {
     }
 
     static String newUscc() {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            body.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(RANDOM.nextInt(31)));
-        }
-        String first17 = "91310000" + body + Uscc.organisationCheckCharacter(body.toString());
-        return first17 + Uscc.checkCharacter(first17);
+        return TestUscc.next(RANDOM, "91310000");
     }
 
     /** A fresh customer owned by the user (so allocations see only this test's receivables). */
