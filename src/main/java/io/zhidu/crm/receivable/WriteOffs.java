@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the aging of earlier dates still shows it open. A rejection changes nothing.
  */
 @Service
-class WriteOffs {
+public class WriteOffs {
 
     static final String SUBJECT = "RECEIVABLE_WRITE_OFF";
     static final String SECTION = "write-off";
@@ -54,7 +54,7 @@ class WriteOffs {
 
     /** Opens the approval request; returns its id. One open request per receivable (the engine refuses a second). */
     @Transactional
-    long propose(DataScope scope, long receivableId, String reason) {
+    public long propose(DataScope scope, long receivableId, String reason) {
         Receivables.Row r = receivables.find(scope, receivableId).orElseThrow(DomainException::notFound);
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty()) {
