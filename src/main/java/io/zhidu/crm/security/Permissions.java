@@ -64,6 +64,13 @@ public final class Permissions {
     /** Propose a bad-debt write-off. */
     public static final String WRITEOFF_PROPOSE = "writeoff:propose";
 
+    /** Read customers' credit: rating, limit, exposure, history, the credit card (within the data scope). */
+    public static final String CREDIT_READ = "credit:read";
+    /** Propose a customer's credit (rating, limit, terms) or the end of a hold, for approval. */
+    public static final String CREDIT_PROPOSE = "credit:propose";
+    /** Put a customer's credit on hold at once. */
+    public static final String CREDIT_HOLD = "credit:hold";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
@@ -94,6 +101,12 @@ public final class Permissions {
         grant(Set.of(Role.FINANCE), CONTRACT_READ, RECEIVABLE_READ, PAYMENT_RECORD, COLLECTION_ACT, WRITEOFF_PROPOSE);
         grant(Set.of(Role.PLANNING), CONTRACT_READ, RECEIVABLE_READ, COLLECTION_ACT);
         grant(Set.of(Role.WAREHOUSE), CONTRACT_READ, SHIPMENT_RECORD);
+    }
+
+    static {
+        grant(Set.of(Role.SALES, Role.OFFICE_DIRECTOR, Role.VP, Role.GM, Role.FINANCE, Role.PLANNING, Role.WAREHOUSE), CREDIT_READ);
+        grant(Set.of(Role.STATISTICIAN), CREDIT_READ, CREDIT_PROPOSE);
+        grant(Set.of(Role.BUSINESS_MANAGER), CREDIT_READ, CREDIT_PROPOSE, CREDIT_HOLD);
     }
 
     private static void grant(Set<Role> roles, String... permissions) {
