@@ -61,8 +61,9 @@ class PaymentPageController {
     }
 
     /** The entry form; {@code q} searches the customers in the scope by name or credit code. */
-    record PaymentForm(Long customerId, String q, BigDecimal amount, LocalDate receivedOn, PaymentMethod method, String reference,
-                       AllocationMode allocation) {
+    record PaymentForm(Long customerId, String q, BigDecimal amount,
+                       @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                       LocalDate receivedOn, PaymentMethod method, String reference, AllocationMode allocation) {
 
         Payments.Entry entry() {
             return new Payments.Entry(customerId, amount, receivedOn, method, reference, allocation);
@@ -115,11 +116,10 @@ class PaymentPageController {
 
     @GetMapping("/payments/new")
     @RequiresPermission("payment:record")
-    String newForm(DataScope scope, @ModelAttribute("form") PaymentForm form, BindingResult errors, Model model) {
-        if (!errors.hasErrors() && form.receivedOn() == null && form.method() == null) {
-            model.addAttribute("form", new PaymentForm(form.customerId(), form.q(), form.amount(), clock.today(),
-                    PaymentMethod.BANK_TRANSFER, form.reference(), AllocationMode.AUTO));
-        }
+    String newForm(DataScope scope, @RequestParam(required = false) Long customerId, @RequestParam(required = false) String q,
+                   Model model) {
+        PaymentForm form = new PaymentForm(customerId, q, null, clock.today(), PaymentMethod.BANK_TRANSFER, null, AllocationMode.AUTO);
+        model.addAttribute("form", form);
         return form(scope, form, model);
     }
 
