@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>As of today it reads the maintained open amounts of OPEN receivables (index on status,
  * due_on). As of a past date only receivables created on or before it count, less the allocations
  * made on or before it and not reversed by then; receivables written off by then are left out.
- * Both are one grouped query in the database, never rows summed in memory.
+ * Both are one grouped query in the database, never rows summed in memory. The amounts written off
+ * on or before the date (已核销) are a second grouped query, shown beside the buckets and not part
+ * of the open total.
  */
 @Component
 public class Aging {
@@ -75,12 +77,16 @@ public class Aging {
         }
     }
 
-    /** One group: its id as text ("" for none, e.g. a pool customer's missing salesperson), name, amount per bucket code. */
-    public record Row(String key, String name, Map<String, BigDecimal> amounts, BigDecimal total) {
+    /**
+     * One group: its id as text ("" for none, e.g. a pool customer's missing salesperson), name,
+     * open amount per bucket code, their total, and the amount written off on or before the as-of
+     * date (已核销; not part of the open total).
+     */
+    public record Row(String key, String name, Map<String, BigDecimal> amounts, BigDecimal total, BigDecimal writtenOff) {
     }
 
     public record Report(LocalDate asOf, GroupBy groupBy, List<String> buckets, List<Row> rows, Map<String, BigDecimal> totals,
-                         BigDecimal total) {
+                         BigDecimal total, BigDecimal writtenOff) {
     }
 
     private final JdbcClient jdbc;
@@ -131,8 +137,7 @@ public class Aging {
             whereParams.add(asOf);
             whereParams.add(asOf);
         }
-        from.append(" JOIN customer c ON c.id = r.customer_id LEFT JOIN employee e ON e.id = r.owner_id")
-                .append(" LEFT JOIN office o ON o.id = r.office_id LEFT JOIN company co ON co.id = r.company_id");
+        from.append(JOINS);
         DataScope.Predicate p = scope.predicate(Receivables.COLUMNS);
         where.append(" AND ").append(p.sql());
         whereParams.addAll(p.params());
@@ -145,36 +150,70 @@ public class Aging {
         all.addAll(whereParams);
 
         List<String> codes = buckets.codes();
-        Map<String, Row> rows = new LinkedHashMap<>();
+        Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, BigDecimal> totals = zeros(codes);
         jdbc.sql(sql).params(all).query(rs -> {
             BigDecimal amount = rs.getBigDecimal("open_sum");
             if (amount == null || amount.signum() == 0) {
                 return;
             }
-            Object id = rs.getObject("group_id");
-            String key = id == null ? "" : id.toString();
             String code = codes.get(rs.getInt("bucket"));
-            Row row = rows.computeIfAbsent(key, k -> new Row(k, groupName(rs), zeros(codes), BigDecimal.ZERO));
-            row.amounts().merge(code, amount, BigDecimal::add);
+            group(groups, rs, codes).amounts.merge(code, amount, BigDecimal::add);
             totals.merge(code, amount, BigDecimal::add);
         });
-        List<Row> result = rows.values().stream()
-                .map(r -> new Row(r.key(), r.name(), java.util.Collections.unmodifiableMap(r.amounts()),
-                        r.amounts().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2)))
-                .filter(r -> r.total().signum() != 0)
-                .sorted(Comparator.comparing(Row::total).reversed().thenComparing(Row::key))
+        // written off on or before the as-of date, grouped alike (index on written_off_on)
+        String written = "SELECT " + groupBy.idColumn + " AS group_id, " + groupBy.nameColumn + " AS group_name,"
+                + " SUM(r.written_off_amount) AS written_sum FROM receivable r" + JOINS
+                + " WHERE r.written_off_on <= ? AND " + p.sql() + " GROUP BY " + groupBy.idColumn + ", " + groupBy.nameColumn;
+        List<Object> writtenParams = new ArrayList<>();
+        writtenParams.add(asOf);
+        writtenParams.addAll(p.params());
+        BigDecimal[] writtenOff = {new BigDecimal("0.00")};
+        jdbc.sql(written).params(writtenParams).query(rs -> {
+            BigDecimal amount = rs.getBigDecimal("written_sum");
+            if (amount == null || amount.signum() == 0) {
+                return;
+            }
+            Group g = group(groups, rs, codes);
+            g.writtenOff = g.writtenOff.add(amount);
+            writtenOff[0] = writtenOff[0].add(amount);
+        });
+        List<Row> result = groups.entrySet().stream()
+                .map(e -> new Row(e.getKey(), e.getValue().name, java.util.Collections.unmodifiableMap(e.getValue().amounts),
+                        e.getValue().amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2),
+                        e.getValue().writtenOff.setScale(2)))
+                .filter(r -> r.total().signum() != 0 || r.writtenOff().signum() != 0)
+                .sorted(Comparator.comparing(Row::total).reversed().thenComparing(Row::writtenOff, Comparator.reverseOrder())
+                        .thenComparing(Row::key))
                 .toList();
         BigDecimal total = totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-        return new Report(asOf, groupBy, codes, result, totals, total);
+        return new Report(asOf, groupBy, codes, result, totals, total, writtenOff[0].setScale(2));
     }
 
-    private static String groupName(java.sql.ResultSet rs) {
-        try {
-            return rs.getString("group_name");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+    private static final String JOINS = " JOIN customer c ON c.id = r.customer_id LEFT JOIN employee e ON e.id = r.owner_id"
+            + " LEFT JOIN office o ON o.id = r.office_id LEFT JOIN company co ON co.id = r.company_id";
+
+    /** A group being summed up. */
+    private static final class Group {
+        final String name;
+        final Map<String, BigDecimal> amounts;
+        BigDecimal writtenOff = BigDecimal.ZERO;
+
+        Group(String name, Map<String, BigDecimal> amounts) {
+            this.name = name;
+            this.amounts = amounts;
         }
+    }
+
+    private static Group group(Map<String, Group> groups, java.sql.ResultSet rs, List<String> codes) throws java.sql.SQLException {
+        Object id = rs.getObject("group_id");
+        String key = id == null ? "" : id.toString();
+        Group g = groups.get(key);
+        if (g == null) {
+            g = new Group(rs.getString("group_name"), zeros(codes));
+            groups.put(key, g);
+        }
+        return g;
     }
 
     private static Map<String, BigDecimal> zeros(List<String> codes) {

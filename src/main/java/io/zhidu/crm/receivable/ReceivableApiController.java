@@ -33,8 +33,10 @@ class ReceivableApiController {
         this.aging = aging;
     }
 
+    /** {@code writtenOff}: the amounts written off on or before asOf (also on each row), not part of the open totals. */
     record AgingBody(java.time.LocalDate asOf, String groupBy, List<String> buckets, List<Aging.Row> rows,
-                     java.util.Map<String, java.math.BigDecimal> totals, java.math.BigDecimal total) {
+                     java.util.Map<String, java.math.BigDecimal> totals, java.math.BigDecimal total,
+                     java.math.BigDecimal writtenOff) {
     }
 
     /** The aging as of a date (default today), grouped by company, office, salesperson or customer, in the scope. */
@@ -45,7 +47,7 @@ class ReceivableApiController {
                             org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate asOf,
                     @RequestParam(required = false) String groupBy) {
         Aging.Report r = aging.asOf(scope, asOf, Aging.GroupBy.of(groupBy));
-        return new AgingBody(r.asOf(), r.groupBy().param(), r.buckets(), r.rows(), r.totals(), r.total());
+        return new AgingBody(r.asOf(), r.groupBy().param(), r.buckets(), r.rows(), r.totals(), r.total(), r.writtenOff());
     }
 
     record ReceivableList(List<Receivables.Row> items, String nextCursor) {
@@ -88,8 +90,10 @@ class ReceivableApiController {
     @GetMapping("/api/v1/payments")
     @RequiresPermission("receivable:read")
     PaymentList payments(DataScope scope, @RequestParam(required = false) Long customerId,
+                         @RequestParam(required = false) PaymentStatus status, @RequestParam(defaultValue = "false") boolean unallocated,
                          @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int size) {
-        Payments.Page page = payments.page(scope, customerId, KeysetCursor.decode(cursor), size);
+        Payments.Page page = payments.page(scope, new Payments.Filter(customerId, status, unallocated), KeysetCursor.decode(cursor),
+                size);
         return new PaymentList(page.rows(), page.nextCursor());
     }
 
@@ -113,6 +117,17 @@ class ReceivableApiController {
         long approval = writeOffs.propose(scope, id, request == null ? null : request.reason());
         return org.springframework.http.ResponseEntity.accepted().location(java.net.URI.create("/api/v1/approvals/" + approval))
                 .body(new WriteOffProposed(id, approval));
+    }
+
+    record AllocationRequest(List<Payments.Share> allocations) {
+    }
+
+    /** Allocates part of a payment's unallocated amount by hand, all or nothing; answers the payment. */
+    @PostMapping("/api/v1/payments/{id}/allocations")
+    @RequiresPermission("payment:record")
+    Payments.Row allocate(DataScope scope, @PathVariable long id, @RequestBody(required = false) AllocationRequest request) {
+        payments.allocateByHand(scope, id, request == null ? null : request.allocations());
+        return payments.find(scope, id).orElseThrow(DomainException::notFound);
     }
 
     @PostMapping("/api/v1/payments/{id}/reverse")

@@ -33,7 +33,13 @@ public class Receivables {
     /** One receivable as lists and the API show it. */
     public record Row(long id, long customerId, String customerName, long contractId, String contractNumber,
                       int installmentNumber, BigDecimal amount, BigDecimal openAmount, LocalDate dueOn, LocalDate createdOn,
-                      ReceivableStatus status, Long ownerId, String ownerName, Long officeId, String officeName) {
+                      ReceivableStatus status, Long ownerId, String ownerName, Long officeId, String officeName,
+                      LocalDate writtenOffOn, BigDecimal writtenOffAmount, Long writeOffApprovalId) {
+
+        /** Days past due as of a date (0 or less: not yet due). */
+        public long daysPastDue(LocalDate asOf) {
+            return java.time.temporal.ChronoUnit.DAYS.between(dueOn, asOf);
+        }
     }
 
     /** What a list asks for; null fields do not filter. */
@@ -48,12 +54,13 @@ public class Receivables {
             rs.getInt("installment_number"), rs.getBigDecimal("amount"), rs.getBigDecimal("open_amount"),
             rs.getObject("due_on", LocalDate.class), rs.getObject("created_on", LocalDate.class),
             ReceivableStatus.valueOf(rs.getString("status")), rs.getObject("owner_id", Long.class), rs.getString("owner_name"),
-            rs.getObject("office_id", Long.class), rs.getString("office_name"));
+            rs.getObject("office_id", Long.class), rs.getString("office_name"), rs.getObject("written_off_on", LocalDate.class),
+            rs.getBigDecimal("written_off_amount"), rs.getObject("write_off_approval_id", Long.class));
 
     private static final String SELECT = """
             SELECT r.id, r.customer_id, c.name AS customer_name, r.contract_id, r.contract_number, r.installment_number,
                    r.amount, r.open_amount, r.due_on, r.created_on, r.status, r.owner_id, e.full_name AS owner_name,
-                   r.office_id, o.name AS office_name
+                   r.office_id, o.name AS office_name, r.written_off_on, r.written_off_amount, r.write_off_approval_id
             FROM receivable r
             JOIN customer c ON c.id = r.customer_id
             LEFT JOIN employee e ON e.id = r.owner_id
@@ -121,7 +128,7 @@ public class Receivables {
     private void applyPrepayments(long customerId, long receivableId, BigDecimal open, LocalDate createdOn) {
         List<Prepaid> prepaid = jdbc.sql("""
                         SELECT id, unallocated, received_on FROM payment
-                        WHERE customer_id = ? AND status = 'RECORDED' AND unallocated > 0
+                        WHERE customer_id = ? AND status = 'RECORDED' AND unallocated > 0 AND allocation = 'AUTO'
                         ORDER BY received_on, id FOR UPDATE""")
                 .param(customerId)
                 .query((rs, n) -> new Prepaid(rs.getLong("id"), rs.getBigDecimal("unallocated"), rs.getObject("received_on", LocalDate.class)))
@@ -181,6 +188,22 @@ public class Receivables {
             next = new KeysetCursor(null, rows.get(limit - 1).id()).encode();
         }
         return new Page(List.copyOf(rows), next);
+    }
+
+    /** A customer's open receivables in the scope, oldest due first, at most {@code limit} (allocation by hand). */
+    public List<Row> openOf(DataScope scope, long customerId, int limit) {
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        List<Object> params = new ArrayList<>(p.params());
+        params.add(customerId);
+        return jdbc.sql(SELECT + p.sql() + " AND r.customer_id = ? AND r.status = 'OPEN' ORDER BY r.due_on, r.id FETCH FIRST "
+                + Math.max(1, Math.min(limit, MAX_PAGE)) + " ROWS ONLY").params(params).query(ROW).list();
+    }
+
+    /** Receivables in the scope whose write-off awaits its decision, the latest proposed first, at most {@code limit}. */
+    public List<Row> awaitingWriteOff(DataScope scope, int limit) {
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        return jdbc.sql(SELECT + p.sql() + " AND r.write_off_approval_id IS NOT NULL ORDER BY r.write_off_approval_id DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, MAX_PAGE)) + " ROWS ONLY").params(p.params()).query(ROW).list();
     }
 
     private static void eq(StringBuilder sql, List<Object> params, String column, Object value) {

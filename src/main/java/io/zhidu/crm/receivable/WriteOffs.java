@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Bad-debt write-off (坏账核销): finance proposes it for an open receivable with a reason (seed
  * 6.2.3-5); the approvers the policy names decide (default the GM, 6.2.3-1). Approval writes the
  * open amount off on the business date: the receivable leaves the open aging from that day, and
- * the aging of earlier dates still shows it open. A rejection changes nothing.
+ * the aging of earlier dates still shows it open, and the aging's written-off column shows the
+ * amount from that day. A rejection changes nothing. While a request is open the receivable
+ * carries its id (the finance workbench lists them).
  */
 @Service
 public class WriteOffs {
@@ -70,18 +72,30 @@ public class WriteOffs {
         long approval = approvals.submit(new ApprovalRequest(SUBJECT, receivableId, "receivable.writeOff.title",
                 List.of(r.customerName(), r.contractNumber() + " #" + r.installmentNumber(), r.openAmount().toPlainString(), why),
                 "/receivables?customerId=" + r.customerId(), new Route.Roles(steps), scope.userId()));
+        jdbc.sql("UPDATE receivable SET write_off_approval_id = ? WHERE id = ?").params(approval, receivableId).update();
         events.publishEvent(new ReceivableChanged(CurrentActor.username(), "WRITE_OFF_PROPOSED", "RECEIVABLE", receivableId,
                 r.openAmount().toPlainString() + ": " + why));
         return approval;
     }
 
+    /** The write-off requests of a receivable, newest first (its page shows the trail). */
+    public List<io.zhidu.crm.approval.ApprovalView> trail(long receivableId) {
+        return approvals.history(SUBJECT, receivableId);
+    }
+
     @ApplicationModuleListener
     void on(ApprovalDecided decided) {
-        if (!SUBJECT.equals(decided.subjectType()) || decided.outcome() != ApprovalOutcome.APPROVED) {
+        if (!SUBJECT.equals(decided.subjectType())) {
+            return;
+        }
+        jdbc.sql("UPDATE receivable SET write_off_approval_id = NULL WHERE id = ? AND write_off_approval_id = ?")
+                .params(decided.subjectId(), decided.approvalId()).update();
+        if (decided.outcome() != ApprovalOutcome.APPROVED) {
             return;
         }
         int written = jdbc.sql("""
-                        UPDATE receivable SET status = 'WRITTEN_OFF', written_off_on = ?, open_amount = 0, version = version + 1
+                        UPDATE receivable SET status = 'WRITTEN_OFF', written_off_on = ?, written_off_amount = open_amount,
+                               open_amount = 0, version = version + 1
                         WHERE id = ? AND status = 'OPEN'""")
                 .params(clock.today(), decided.subjectId()).update();
         if (written > 0) {
