@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -64,8 +65,13 @@ class CollectionCases {
                   CaseStage stage, String actorName, Instant recordedAt) {
     }
 
-    /** A history entry: what the duty did to the case. */
-    record History(long id, HistoryKind kind, LocalDate on, String actor, String detail) {
+    /** A history entry: what the duty did to the case, with the arguments of its message. */
+    record History(long id, HistoryKind kind, LocalDate on, String actor, List<String> args) {
+
+        /** The message arguments as the template hands them to the message source. */
+        public Object[] argArray() {
+            return args.toArray();
+        }
     }
 
     /**
@@ -73,7 +79,8 @@ class CollectionCases {
      *
      * @param on the day it was done (not in the future)
      */
-    record ActionForm(ActionKind kind, LocalDate on, String text, LocalDate promisedOn, BigDecimal promisedAmount) {
+    record ActionForm(ActionKind kind, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, String text,
+                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate promisedOn, BigDecimal promisedAmount) {
 
         /** The form checked against the rules of an action as of {@code today}, trimmed; promise fields only for a promise. */
         ActionForm checked(LocalDate today) {
@@ -261,13 +268,18 @@ class CollectionCases {
                         + "FETCH FIRST " + MAX_LOG + " ROWS ONLY")
                 .param(caseId)
                 .query((rs, n) -> new History(rs.getLong("id"), HistoryKind.valueOf(rs.getString("kind")),
-                        rs.getObject("happened_on", LocalDate.class), rs.getString("actor"), rs.getString("detail")))
+                        rs.getObject("happened_on", LocalDate.class), rs.getString("actor"), split(rs.getString("detail"))))
                 .list();
     }
 
-    void record(long caseId, HistoryKind kind, LocalDate on, String detail) {
+    /** Appends a history entry; its arguments are stored '|'-separated for the entry's message. */
+    void record(long caseId, HistoryKind kind, LocalDate on, String... args) {
         jdbc.sql("INSERT INTO collection_history (case_id, kind, happened_on, actor, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(caseId, kind.name(), on, CurrentActor.username(), detail).update();
+                .params(caseId, kind.name(), on, CurrentActor.username(), String.join("|", args)).update();
+    }
+
+    private static List<String> split(String detail) {
+        return detail == null || detail.isEmpty() ? List.of() : List.of(detail.split("\\|", -1));
     }
 
     /** Whether the user may log actions on the case now (the form is shown only then). */

@@ -142,7 +142,7 @@ public class CollectionDuty implements ScheduledDuty {
         if (closed == 0) {
             return false;
         }
-        cases.record(caseId, HistoryKind.CLOSED, today, null);
+        cases.record(caseId, HistoryKind.CLOSED, today);
         events.publishEvent(new CollectionChanged(CurrentActor.username(), "COLLECTION_CASE_CLOSED", caseId, "settled " + today));
         return true;
     }
@@ -201,7 +201,8 @@ public class CollectionDuty implements ScheduledDuty {
                     "collection.notice.reminder", item.caseId(), r.customerName(), r.contractNumber(),
                     Integer.toString(r.installmentNumber()), r.openAmount().toPlainString(), r.dueOn().toString(),
                     Integer.toString(mark.getAsInt()));
-            cases.record(item.caseId(), HistoryKind.REMINDED, today, receivable(r) + ": " + mark.getAsInt());
+            cases.record(item.caseId(), HistoryKind.REMINDED, today, r.contractNumber(), Integer.toString(r.installmentNumber()),
+                    Integer.toString(mark.getAsInt()));
             t.reminded++;
         }
         if (item.stage() == CaseStage.OFFICE && rules.handOverDue(days) && handOver(item.caseId(), r, days, today, rules)) {
@@ -227,14 +228,15 @@ public class CollectionDuty implements ScheduledDuty {
                             rules.versionId())
                     .update(keys, "id");
             item = new Item(keys.getKeyAs(Number.class).longValue(), 0, CaseStage.OFFICE);
-            cases.record(item.caseId(), HistoryKind.OPENED, today, "policy " + rules.versionId());
+            cases.record(item.caseId(), HistoryKind.OPENED, today, Long.toString(rules.versionId()));
             events.publishEvent(new CollectionChanged(CurrentActor.username(), "COLLECTION_CASE_OPENED", item.caseId(),
                     "customer " + r.customerId() + ", " + receivable(r)));
             t.opened++;
         }
         jdbc.sql("INSERT INTO collection_item (case_id, receivable_id, joined_on) VALUES (?, ?, ?)")
                 .params(item.caseId(), r.id(), today).update();
-        cases.record(item.caseId(), HistoryKind.JOINED, today, receivable(r) + " " + r.openAmount().toPlainString() + " due " + r.dueOn());
+        cases.record(item.caseId(), HistoryKind.JOINED, today, r.contractNumber(), Integer.toString(r.installmentNumber()),
+                r.openAmount().toPlainString(), r.dueOn().toString());
         t.joined++;
         return item;
     }
@@ -247,9 +249,10 @@ public class CollectionDuty implements ScheduledDuty {
         if (moved == 0) {
             return false;
         }
-        String detail = receivable(r) + " " + days + " > " + rules.normalPeriodDays() + " (policy " + rules.versionId() + ")";
-        cases.record(caseId, HistoryKind.HANDED_OVER, today, detail);
-        events.publishEvent(new CollectionChanged(CurrentActor.username(), "COLLECTION_HANDED_OVER", caseId, detail));
+        cases.record(caseId, HistoryKind.HANDED_OVER, today, r.contractNumber(), Integer.toString(r.installmentNumber()),
+                Integer.toString(days), Integer.toString(rules.normalPeriodDays()), Long.toString(rules.versionId()));
+        events.publishEvent(new CollectionChanged(CurrentActor.username(), "COLLECTION_HANDED_OVER", caseId,
+                receivable(r) + " " + days + " days past due > " + rules.normalPeriodDays() + " (policy " + rules.versionId() + ")"));
         record Placement(Long ownerId, Long officeId, long companyId) {
         }
         Placement p = jdbc.sql("SELECT owner_id, office_id, company_id FROM collection_case WHERE id = ?").param(caseId)
