@@ -35,7 +35,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
         assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "我的申报", "公海", "合同", "应收款",
-                "回款", "应收账款账龄", "管理制度");
+                "回款", "应收账款账龄", "催收案件", "管理制度");
         Browser.screenshot(driver, "02-home-sales1-zh");
 
         driver.findElement(By.id("zd-lang")).click();
@@ -43,7 +43,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Workbench"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
         assertThat(navigation()).containsExactly("Workbench", "My approvals", "Customers", "New customer", "Import customers",
-                "My declarations", "Public pool", "Contracts", "Receivables", "Payments", "AR aging", "Policy");
+                "My declarations", "Public pool", "Contracts", "Receivables", "Payments", "AR aging", "Collection cases", "Policy");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
         Browser.screenshot(driver, "03-home-sales1-en");
 
