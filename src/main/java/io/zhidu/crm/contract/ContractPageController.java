@@ -1,5 +1,6 @@
 package io.zhidu.crm.contract;
 
+import io.zhidu.crm.attachment.Attachments;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.Grants;
@@ -34,10 +35,12 @@ class ContractPageController {
     private final ContractQueries queries;
     private final Catalogue catalogue;
     private final io.zhidu.crm.shared.time.BusinessClock clock;
+    private final Attachments attachments;
 
     ContractPageController(Contracts contracts, ContractQueries queries, Catalogue catalogue,
-                           io.zhidu.crm.shared.time.BusinessClock clock) {
+                           io.zhidu.crm.shared.time.BusinessClock clock, Attachments attachments) {
         this.clock = clock;
+        this.attachments = attachments;
         this.contracts = contracts;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -147,6 +150,7 @@ class ContractPageController {
         ContractView c = contracts.find(scope, id).orElseThrow(DomainException::notFound);
         model.addAttribute("contract", c);
         model.addAttribute("approvals", contracts.reviews(scope, id));
+        model.addAttribute("attachments", attachments.panel(scope, Contracts.SUBJECT, id));
         model.addAttribute("today", clock.today());
         boolean edit = Grants.can("contract:edit");
         model.addAttribute("canSubmit", edit && c.status() == ContractStatus.DRAFT);
