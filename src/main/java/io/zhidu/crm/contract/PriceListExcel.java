@@ -128,18 +128,22 @@ class PriceListExcel {
         List<Line> lines = read(in, locale, errors);
         Map<String, Known> known = new HashMap<>();
         List<Line> toAdd = new ArrayList<>();
-        int unchanged = 0;
-        if (errors.isEmpty()) {
-            unchanged = check(lines, known, toAdd, locale, errors);
-        }
+        // the readable rows are checked against each other and the catalogue too: every mistake is told at once
+        int unchanged = check(lines, known, toAdd, locale, errors);
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(RowError::row));
-            return new Report(lines.size(), 0, 0, 0, false, List.copyOf(errors));
+            int rows = (int) (lines.size() + errors.stream().filter(e -> lines.stream().noneMatch(l -> l.row() == e.row()))
+                    .mapToInt(RowError::row).distinct().count());
+            return new Report(rows, 0, 0, 0, false, List.copyOf(errors));
         }
         int[] created = {0};
         transaction.executeWithoutResult(s -> {
             Map<String, Long> ids = new HashMap<>();
-            known.forEach((code, k) -> ids.put(code, k.id()));
+            known.forEach((code, k) -> {
+                if (k != null) {
+                    ids.put(code, k.id());
+                }
+            });
             for (Line l : toAdd) {
                 Long id = ids.get(l.code());
                 if (id == null) {
