@@ -2,6 +2,7 @@ package io.zhidu.crm.contract;
 
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.audit.CurrentActor;
+import io.zhidu.crm.shared.excel.XlsxCells;
 import io.zhidu.crm.shared.excel.XlsxExport;
 import io.zhidu.crm.shared.time.BusinessClock;
 import java.io.IOException;
@@ -18,9 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -178,7 +177,7 @@ class PriceListExcel {
                 Row row = sheet.getRow(r);
                 Map<String, String> v = new LinkedHashMap<>();
                 for (String c : COLUMNS) {
-                    String s = row == null ? null : cellText(row.getCell(columns.get(c)), formatter);
+                    String s = row == null ? null : XlsxCells.text(row.getCell(columns.get(c)), formatter);
                     v.put(c, s == null || s.isBlank() ? null : s.strip());
                 }
                 if (v.values().stream().allMatch(java.util.Objects::isNull)) {
@@ -314,19 +313,6 @@ class PriceListExcel {
             }
         }
         return found;
-    }
-
-    private static String cellText(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return null;
-        }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-        }
-        if (cell.getCellType() == CellType.NUMERIC) {
-            return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-        }
-        return formatter.formatCellValue(cell);
     }
 
     private String header(String column, Locale locale) {

@@ -84,6 +84,8 @@ class DemoContracts {
             products.add(id);
         }
         DataScope finance = DataScope.everything(staff.byUsername("finance").orElseThrow().id());
+        // contracts in review wait in the inboxes of the east and south offices' salespeople's approvers
+        java.util.Set<Long> reviewers = java.util.Set.of(id("sales1"), id("sales2"), id("sales3"));
         int reference = 0;
         boolean prepaid = false;
         List<Customer> customers = customers();
@@ -96,7 +98,7 @@ class DemoContracts {
                 contracts.draft(owner, draft);
                 continue;
             }
-            if (kind == 1 && i < 60) {
+            if (kind == 1 && reviewers.contains(customer.ownerId())) {
                 contracts.submit(owner, contracts.draft(owner, draft).id());
                 continue;
             }
@@ -132,6 +134,10 @@ class DemoContracts {
         jdbc.sql("SELECT id FROM receivable WHERE status = 'OPEN' AND due_on < ? ORDER BY due_on, id FETCH FIRST 1 ROWS ONLY")
                 .param(today.minusDays(365)).query(Long.class).optional()
                 .ifPresent(id -> writeOffs.propose(finance, id, "客户已停业，多次催收（含律师函）无果，申请核销坏账"));
+    }
+
+    private long id(String username) {
+        return staff.byUsername(username).orElseThrow().id();
     }
 
     private static Contracts.Draft draft(Random random, long customerId, List<Long> products, int i) {

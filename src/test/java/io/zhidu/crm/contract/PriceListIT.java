@@ -203,10 +203,12 @@ class PriceListIT extends AbstractIntegrationTest {
     @Test
     void atSigningACatalogueLineTakesTheListPriceOfTheSigningDate() throws Exception {
         LocalDate realToday = clock.today();
+        LocalDate drafted = realToday.minusDays(30);
+        LocalDate signed = realToday.minusDays(5);
         String bizmgr = token("bizmgr");
         mvc.perform(multipart("/api/v1/products/import").file(file(sheet(List.of(
-                        List.of("PL-D-1", "签订日取价", "台", 1000, realToday.minusDays(30)),
-                        List.of("PL-D-1", "签订日取价", "台", 1100, realToday.plusDays(10))))))
+                        List.of("PL-D-1", "签订日取价", "台", 1000, realToday.minusDays(60)),
+                        List.of("PL-D-1", "签订日取价", "台", 1100, realToday.minusDays(10))))))
                 .header("Authorization", bearer(bizmgr))).andExpect(status().isOk());
         long productId = jdbc.sql("SELECT id FROM product WHERE code = 'PL-D-1'").query(Long.class).single();
         Map<String, Object> c = new LinkedHashMap<>();
@@ -223,38 +225,43 @@ class PriceListIT extends AbstractIntegrationTest {
         String body = json.writeValueAsString(Map.of("customerId", customerId,
                 "lines", List.of(Map.of("productId", productId, "quantity", 10, "unitPrice", 1200)),
                 "paymentTerms", List.of(Map.of("percent", 100, "anchor", "SIGNING", "days", 30))));
-        String drafted = mvc.perform(post("/api/v1/contracts").header("Authorization", bearer(sales1))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.lines[0].listPrice").value(1000.00))
-                .andExpect(jsonPath("$.priceDate").value(realToday.toString()))
-                .andExpect(jsonPath("$.premium.rate").value(0.2)).andReturn().getResponse().getContentAsString();
-        long id = ((Number) json.readValue(drafted, Map.class).get("id")).longValue();
-        String submitted = mvc.perform(post("/api/v1/contracts/" + id + "/submit").header("Authorization", bearer(sales1)))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        long approvalId = ((Number) json.readValue(submitted, Map.class).get("approvalId")).longValue();
-        mvc.perform(post("/api/v1/approvals/" + approvalId + "/approve").header("Authorization", bearer(bizmgr))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().is2xxSuccessful());
-        for (int i = 0; i < 100 && !"APPROVED".equals(contractStatus(id)); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(contractStatus(id)).isEqualTo("APPROVED");
-        // signed two weeks later, when the new list price (1,100) is in force: the premium is measured against it
         long offset = clock.offsetDays();
+        long id;
+        // drafted and approved a month ago, when the list price was 1,000
         try {
-            clock.setToday(realToday.plusDays(14));
-            mvc.perform(post("/api/v1/contracts/" + id + "/sign").header("Authorization", bearer(sales1))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"signedOn\":\"" + realToday.plusDays(12) + "\"}"))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.priceDate").value(realToday.plusDays(12).toString()))
-                    .andExpect(jsonPath("$.lines[0].listPrice").value(1100.00))
-                    .andExpect(jsonPath("$.amount").value(12000.00)).andExpect(jsonPath("$.listAmount").value(11000.00))
-                    .andExpect(jsonPath("$.premium.rate").value(0.0909));
-            String page = mvc.perform(get("/contracts/" + id).with(login("sales1"))).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            assertThat(page).contains(realToday.plusDays(12) + "（签订日期的目录价）");
+            clock.setToday(drafted);
+            String response = mvc.perform(post("/api/v1/contracts").header("Authorization", bearer(sales1))
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated()).andExpect(jsonPath("$.lines[0].listPrice").value(1000.00))
+                    .andExpect(jsonPath("$.priceDate").value(drafted.toString()))
+                    .andExpect(jsonPath("$.premium.rate").value(0.2)).andReturn().getResponse().getContentAsString();
+            id = ((Number) json.readValue(response, Map.class).get("id")).longValue();
+            String submitted = mvc.perform(post("/api/v1/contracts/" + id + "/submit").header("Authorization", bearer(sales1)))
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            long approvalId = ((Number) json.readValue(submitted, Map.class).get("approvalId")).longValue();
+            mvc.perform(post("/api/v1/approvals/" + approvalId + "/approve").header("Authorization", bearer(bizmgr))
+                    .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().is2xxSuccessful());
+            for (int i = 0; i < 100 && !"APPROVED".equals(contractStatus(id)); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(contractStatus(id)).isEqualTo("APPROVED");
         } finally {
             clock.restoreOffset(offset);
         }
+        String page = mvc.perform(get("/contracts/" + id).with(login("sales1"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(drafted + "（合同日期；签订时按签订日期的目录价重新取价）");
+        // signed five days ago, when the new list price (1,100) was in force: the premium is measured against it
+        mvc.perform(post("/api/v1/contracts/" + id + "/sign").header("Authorization", bearer(sales1))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"signedOn\":\"" + signed + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.priceDate").value(signed.toString()))
+                .andExpect(jsonPath("$.lines[0].listPrice").value(1100.00))
+                .andExpect(jsonPath("$.amount").value(12000.00)).andExpect(jsonPath("$.listAmount").value(11000.00))
+                .andExpect(jsonPath("$.premium.rate").value(0.0909));
+        page = mvc.perform(get("/contracts/" + id).with(login("sales1"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(signed + "（签订日期的目录价）");
         assertThat(jdbc.sql("SELECT list_amount FROM contract WHERE id = ?").param(id).query(BigDecimal.class).single())
                 .isEqualByComparingTo("11000.00");
     }
