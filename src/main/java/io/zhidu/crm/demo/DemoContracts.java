@@ -10,6 +10,7 @@ import io.zhidu.crm.receivable.Payments;
 import io.zhidu.crm.receivable.WriteOffs;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.time.BusinessClock;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -53,9 +54,11 @@ class DemoContracts {
     private final Staff staff;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final EntityManager entities;
 
     DemoContracts(Catalogue catalogue, Contracts contracts, Payments payments, WriteOffs writeOffs, Staff staff, JdbcClient jdbc,
-                  BusinessClock clock) {
+                  BusinessClock clock, EntityManager entities) {
+        this.entities = entities;
         this.catalogue = catalogue;
         this.contracts = contracts;
         this.payments = payments;
@@ -90,6 +93,9 @@ class DemoContracts {
         boolean prepaid = false;
         List<Customer> customers = customers();
         for (int i = 0; i < customers.size() && i < CONTRACTS; i++) {
+            // the whole demo is one transaction: without this every query would first dirty-check all it loaded so far
+            entities.flush();
+            entities.clear();
             Customer customer = customers.get(i);
             DataScope owner = DataScope.ownOnly(customer.ownerId());
             Contracts.Draft draft = draft(random, customer.id(), products, i);
