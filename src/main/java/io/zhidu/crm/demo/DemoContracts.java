@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Contracts and money for the demo (issue #5 item 9), through the real services so that the
  * receivables, allocations and audit entries are what the application itself makes: a small
  * catalogue (prices raised 5 % ten months ago); for about 80 demo customers one contract each
- * over the last two years — a few drafts, a few in review, the rest entered as signed (imported),
+ * over the last two years — a few drafts, a few large ones in review (with the VP), the rest entered as signed (imported),
  * a share of them shipped; payments with past dates leaving paid, partly paid and unpaid
  * receivables (some more than 90, some more than 365 days past due) and one prepayment; one
  * write-off proposed by finance, waiting for the GM. Fixed seed: every demo looks the same.
@@ -87,7 +87,7 @@ class DemoContracts {
             products.add(id);
         }
         DataScope finance = DataScope.everything(staff.byUsername("finance").orElseThrow().id());
-        // contracts in review wait in the inboxes of the east and south offices' salespeople's approvers
+        // contracts in review: from the east and south offices' salespeople
         java.util.Set<Long> reviewers = java.util.Set.of(id("sales1"), id("sales2"), id("sales3"));
         int reference = 0;
         boolean prepaid = false;
@@ -105,7 +105,11 @@ class DemoContracts {
                 continue;
             }
             if (kind == 1 && reviewers.contains(customer.ownerId())) {
-                contracts.submit(owner, contracts.draft(owner, draft).id());
+                // four machining centres: above the business manager's threshold, so the review waits for the VP
+                Contracts.Draft large = new Contracts.Draft(customer.id(), List.of(new Contracts.Line(
+                        products.get(1), null, BigDecimal.valueOf(4), null, null, BigDecimal.valueOf(CATALOGUE.get(1).price()))),
+                        draft.paymentTerms());
+                contracts.submit(owner, contracts.draft(owner, large).id());
                 continue;
             }
             // kinds 2 and 3 are the bad debts: long past due, never paid
