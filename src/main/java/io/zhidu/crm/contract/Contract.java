@@ -26,6 +26,11 @@ import java.util.stream.IntStream;
  * DRAFT → IN_REVIEW (submitted to 合同评审) → APPROVED → SIGNED → COMPLETED; a review rejected or
  * withdrawn returns it to DRAFT; TERMINATED from DRAFT, APPROVED or SIGNED. Placement (owner,
  * office, department, company) is the customer's when drafted, refreshed at signing.
+ *
+ * <p>A catalogue line carries the list price of the signing date (issue #5): drafted with the
+ * prices of the contract date ({@code priceDate} = contract date), it takes the prices in force on
+ * the signing date when signed ({@code priceDate} = signing date), and its premium follows; the
+ * contract price and amount do not change. A non-catalogue line keeps its stated list price.
  */
 @Entity
 class Contract {
@@ -44,6 +49,7 @@ class Contract {
     private LocalDate contractDate;
     private BigDecimal amount;
     private BigDecimal listAmount;
+    private LocalDate priceDate;
     private LocalDate approvedOn;
     private LocalDate signedOn;
     private LocalDate shippedOn;
@@ -79,6 +85,7 @@ class Contract {
         c.place(placement);
         c.status = ContractStatus.DRAFT;
         c.contractDate = contractDate;
+        c.priceDate = contractDate;
         c.lines.addAll(lines);
         c.amount = lines.stream().map(ContractLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         c.listAmount = lines.stream().map(ContractLine::getListAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -114,8 +121,17 @@ class Contract {
         status = ContractStatus.DRAFT;
     }
 
-    /** Signed on a date between the approval and today; the placement is the customer's now. */
-    void sign(LocalDate on, LocalDate today, ContractPlacement placement) {
+    /** The catalogue's list price of a product on a date; refuses (INVALID) when none is in force. */
+    @FunctionalInterface
+    interface ListPrices {
+        BigDecimal of(ContractLine line, LocalDate on);
+    }
+
+    /**
+     * Signed on a date between the approval and today; the placement is the customer's now, the
+     * catalogue lines take the list prices of the signing date.
+     */
+    void sign(LocalDate on, LocalDate today, ContractPlacement placement, ListPrices prices) {
         require(ContractStatus.APPROVED, "contract.error.notApproved");
         if (on == null) {
             throw DomainException.invalid("signedOn", "contract.error.dateRequired");
@@ -126,17 +142,29 @@ class Contract {
         if (approvedOn != null && on.isBefore(approvedOn)) {
             throw DomainException.invalid("signedOn", "contract.error.beforeApproval", approvedOn.toString());
         }
+        reprice(on, prices);
         status = ContractStatus.SIGNED;
         signedOn = on;
         place(placement);
     }
 
+    /** The catalogue lines at the list prices of {@code on}; the list amount (and so the premium) follows. */
+    private void reprice(LocalDate on, ListPrices prices) {
+        List<ContractLine> repriced = lines.stream()
+                .map(l -> l.isCatalogue() ? l.pricedAt(prices.of(l, on)) : l).toList();
+        lines.clear();
+        lines.addAll(repriced);
+        listAmount = repriced.stream().map(ContractLine::getListAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        priceDate = on;
+    }
+
     /** A contract signed before the system existed, entered with its signing date (data migration). */
-    void signImported(LocalDate on, LocalDate today) {
+    void signImported(LocalDate on, LocalDate today, ListPrices prices) {
         require(ContractStatus.DRAFT, "contract.error.notDraft");
         if (on == null || on.isAfter(today)) {
             throw DomainException.invalid("signedOn", "contract.error.future");
         }
+        reprice(on, prices);
         imported = true;
         approvedOn = on;
         signedOn = on;
@@ -237,6 +265,10 @@ class Contract {
 
     BigDecimal getListAmount() {
         return listAmount;
+    }
+
+    LocalDate getPriceDate() {
+        return priceDate;
     }
 
     LocalDate getApprovedOn() {

@@ -41,6 +41,11 @@ class ContractLine {
         this.catalogue = productId != null;
     }
 
+    /** The same line at another list price (the catalogue's on the signing date). */
+    ContractLine pricedAt(BigDecimal newListPrice) {
+        return new ContractLine(productId, productName, quantity, unit, newListPrice, unitPrice);
+    }
+
     public Long getProductId() {
         return productId;
     }

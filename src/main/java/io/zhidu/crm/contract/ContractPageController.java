@@ -1,5 +1,6 @@
 package io.zhidu.crm.contract;
 
+import io.zhidu.crm.attachment.Attachments;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.Grants;
@@ -34,10 +35,14 @@ class ContractPageController {
     private final ContractQueries queries;
     private final Catalogue catalogue;
     private final io.zhidu.crm.shared.time.BusinessClock clock;
+    private final Attachments attachments;
+    private final PriceListExcel priceList;
 
     ContractPageController(Contracts contracts, ContractQueries queries, Catalogue catalogue,
-                           io.zhidu.crm.shared.time.BusinessClock clock) {
+                           io.zhidu.crm.shared.time.BusinessClock clock, Attachments attachments, PriceListExcel priceList) {
         this.clock = clock;
+        this.priceList = priceList;
+        this.attachments = attachments;
         this.contracts = contracts;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -147,6 +152,7 @@ class ContractPageController {
         ContractView c = contracts.find(scope, id).orElseThrow(DomainException::notFound);
         model.addAttribute("contract", c);
         model.addAttribute("approvals", contracts.reviews(scope, id));
+        model.addAttribute("attachments", attachments.panel(scope, Contracts.SUBJECT, id));
         model.addAttribute("today", clock.today());
         boolean edit = Grants.can("contract:edit");
         model.addAttribute("canSubmit", edit && c.status() == ContractStatus.DRAFT);
@@ -219,6 +225,53 @@ class ContractPageController {
     String products(@RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("page", catalogue.page(KeysetCursor.decode(cursor), 50));
         model.addAttribute("canManage", Grants.can("product:manage"));
+        return "products";
+    }
+
+    /** The price list as .xlsx: products with today's list price, and the full price history. */
+    @GetMapping("/products/export")
+    @RequiresPermission("product:manage")
+    void exportPriceList(java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        xlsx(response, "price-list.xlsx");
+        priceList.export(locale, response.getOutputStream());
+    }
+
+    @GetMapping("/products/import/template")
+    @RequiresPermission("product:manage")
+    void priceListTemplate(java.util.Locale locale, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        xlsx(response, "price-list-template.xlsx");
+        priceList.template(locale, response.getOutputStream());
+    }
+
+    static void xlsx(jakarta.servlet.http.HttpServletResponse response, String fileName) {
+        response.setContentType(io.zhidu.crm.shared.excel.XlsxExport.CONTENT_TYPE);
+        response.setHeader("Content-Disposition",
+                org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString());
+    }
+
+    /** Imports a price list: applied whole, or refused whole with the rows' reasons shown above the list. */
+    @PostMapping("/products/import")
+    @RequiresPermission("product:manage")
+    String importPriceList(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                           java.util.Locale locale, Model model, RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw DomainException.invalid("file", "contract.priceList.noFile");
+            }
+            PriceListExcel.Report report = priceList.importFile(file.getOriginalFilename(), file.getInputStream(), locale);
+            if (report.applied()) {
+                redirect.addFlashAttribute("flash", "contract.priceList.imported");
+                redirect.addFlashAttribute("flashArgs", new Object[] {report.rows(), report.productsCreated(), report.pricesAdded(),
+                        report.unchanged()});
+                return "redirect:/products";
+            }
+            model.addAttribute("importReport", report);
+        } catch (DomainException e) {
+            model.addAttribute("refusal", e.messageKey());
+            model.addAttribute("refusalArgs", e.args());
+        }
+        model.addAttribute("page", catalogue.page(null, 50));
+        model.addAttribute("canManage", true);
         return "products";
     }
 

@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A contract as its page and the API show it, with its premium and installments. */
+/**
+ * A contract as its page and the API show it, with its premium and installments; {@code priceDate}
+ * is the date whose catalogue list prices its lines carry (the contract date until signed, then
+ * the signing date).
+ */
 public record ContractView(long id, String number, long customerId, String customerName, ContractStatus status,
-                           LocalDate contractDate, BigDecimal amount, BigDecimal listAmount, Premium premium,
+                           LocalDate contractDate, BigDecimal amount, BigDecimal listAmount, Premium premium, LocalDate priceDate,
                            LocalDate approvedOn, LocalDate signedOn, LocalDate shippedOn, LocalDate closedOn,
                            boolean imported, Long ownerId, List<Line> lines, List<Installment> installments, long version) {
 
@@ -24,7 +28,7 @@ public record ContractView(long id, String number, long customerId, String custo
                     l.getListPrice(), l.getUnitPrice(), l.getAmount(), l.isCatalogue(), l.premium()));
         }
         return new ContractView(c.getId(), c.getNumber(), c.getCustomerId(), customerName, c.getStatus(), c.getContractDate(),
-                c.getAmount(), c.getListAmount(), c.premium(), c.getApprovedOn(), c.getSignedOn(), c.getShippedOn(),
+                c.getAmount(), c.getListAmount(), c.premium(), c.getPriceDate(), c.getApprovedOn(), c.getSignedOn(), c.getShippedOn(),
                 c.getClosedOn(), c.isImported(), c.getOwnerId(), List.copyOf(lines), c.installments(), c.getVersion());
     }
 }

@@ -82,24 +82,61 @@ public class Contracts {
     /** Drafts a contract for a customer in the scope (404 otherwise); returns it. */
     @Transactional
     public ContractView draft(DataScope scope, Draft draft) {
+        Drafted d = drafted(scope, draft, clock.today());
+        Contract c = d.contract();
+        records.saveAndFlush(c);
+        events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_DRAFTED", c.getId(),
+                c.getNumber() + " " + d.customerName() + " " + c.getAmount().toPlainString()));
+        return ContractView.of(c, d.customerName());
+    }
+
+    /**
+     * Enters a contract signed before the system was used (data migration, demo data): dated and
+     * signed on {@code signedOn} (not in the future), numbered in that year, its catalogue lines at
+     * that day's list prices, marked imported. Publishes {@link ContractSigned}, so its
+     * receivables are raised as for any signing.
+     */
+    @Transactional
+    public ContractView importSigned(DataScope scope, Draft draft, LocalDate signedOn) {
+        LocalDate today = clock.today();
+        if (signedOn == null || signedOn.isAfter(today)) {
+            throw DomainException.invalid("signedOn", signedOn == null ? "contract.error.dateRequired" : "contract.error.future");
+        }
+        Drafted d = drafted(scope, draft, signedOn);
+        Contract c = d.contract();
+        c.signImported(signedOn, today, catalogueListPrices());
+        records.saveAndFlush(c);
+        events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_IMPORTED", c.getId(),
+                c.getNumber() + " " + d.customerName() + " " + c.getAmount().toPlainString() + " signed " + signedOn));
+        events.publishEvent(new ContractSigned(c.getId(), c.getNumber(), c.getCustomerId(), c.placement(), c.getSignedOn(),
+                c.getAmount(), c.installments()));
+        return ContractView.of(c, d.customerName());
+    }
+
+    private record Drafted(Contract contract, String customerName) {
+    }
+
+    /** A new draft dated {@code on}, validated in full before a number is taken. */
+    private Drafted drafted(DataScope scope, Draft draft, LocalDate on) {
         if (draft == null || draft.customerId() == null) {
             throw DomainException.invalid("customerId", "contract.error.customerRequired");
         }
         CustomerSearch.Row customer = customers.find(scope, draft.customerId(), false).orElseThrow(DomainException::notFound);
-        LocalDate today = clock.today();
-        List<ContractLine> lines = lines(draft.lines(), today);
+        List<ContractLine> lines = lines(draft.lines(), on);
         List<PaymentTerms.Term> terms = draft.paymentTerms() == null ? List.of()
                 : draft.paymentTerms().stream().map(t -> t == null ? null : new PaymentTerms.Term(t.percent(), t.anchor(), t.days())).toList();
         ContractPlacement placement = placement(customer.id());
-        // validated in full before a number is taken
-        Contract.draft("", customer.id(), placement, today, lines, terms, scope.userId(), clock.instant());
+        Contract.draft("", customer.id(), placement, on, lines, terms, scope.userId(), clock.instant());
         ContractPolicy policy = ContractPolicy.of(policies.current());
-        Contract c = Contract.draft(numbers.next(policy.numberPrefix(), today.getYear()), customer.id(), placement, today,
+        Contract c = Contract.draft(numbers.next(policy.numberPrefix(), on.getYear()), customer.id(), placement, on,
                 lines, terms, scope.userId(), clock.instant());
-        records.saveAndFlush(c);
-        events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_DRAFTED", c.getId(),
-                c.getNumber() + " " + customer.name() + " " + c.getAmount().toPlainString()));
-        return ContractView.of(c, customer.name());
+        return new Drafted(c, customer.name());
+    }
+
+    /** The catalogue's list price of a line's product on a date; a refusal naming the product when none is in force. */
+    private Contract.ListPrices catalogueListPrices() {
+        return (line, on) -> catalogue.listPrice(line.getProductId(), on).orElseThrow(() ->
+                DomainException.invalid("signedOn", "contract.error.noPrice", line.getProductName(), on.toString()));
     }
 
     /**
@@ -201,13 +238,17 @@ public class Contracts {
         });
     }
 
-    /** Signs an approved contract on a date not in the future nor before the approval; publishes {@link ContractSigned}. */
+    /**
+     * Signs an approved contract on a date not in the future nor before the approval; its catalogue
+     * lines take the list prices of that date (the premium follows); publishes {@link ContractSigned}.
+     */
     @Transactional
     public ContractView sign(DataScope scope, long id, LocalDate signedOn) {
         Contract c = load(scope, id);
-        c.sign(signedOn, clock.today(), placement(c.getCustomerId()));
+        c.sign(signedOn, clock.today(), placement(c.getCustomerId()), catalogueListPrices());
         records.saveAndFlush(c);
-        events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_SIGNED", id, c.getNumber() + " " + signedOn));
+        events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_SIGNED", id, c.getNumber() + " " + signedOn
+                + ", list prices of " + c.getPriceDate() + ", list amount " + c.getListAmount().toPlainString()));
         events.publishEvent(new ContractSigned(id, c.getNumber(), c.getCustomerId(), c.placement(), c.getSignedOn(),
                 c.getAmount(), c.installments()));
         return ContractView.of(c, customerName(c));

@@ -19,9 +19,37 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductApiController {
 
     private final Catalogue catalogue;
+    private final PriceListExcel priceList;
+    private final org.springframework.context.MessageSource messages;
 
-    ProductApiController(Catalogue catalogue) {
+    ProductApiController(Catalogue catalogue, PriceListExcel priceList, org.springframework.context.MessageSource messages) {
         this.catalogue = catalogue;
+        this.priceList = priceList;
+        this.messages = messages;
+    }
+
+    /**
+     * Imports a price list (.xlsx, multipart field {@code file}): 200 with the report when applied;
+     * 422 problem details listing {@code errors: [{row, column, message}]} when any row is refused,
+     * and then nothing was changed.
+     */
+    @PostMapping("/import")
+    @RequiresPermission("product:manage")
+    ResponseEntity<?> importPriceList(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                                      java.util.Locale locale) throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            throw DomainException.invalid("file", "contract.priceList.noFile");
+        }
+        PriceListExcel.Report report = priceList.importFile(file.getOriginalFilename(), file.getInputStream(), locale);
+        if (report.applied()) {
+            return ResponseEntity.ok(report);
+        }
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.getMessage("contract.priceList.refused", new Object[] {report.errors().size()}, locale));
+        problem.setType(URI.create("about:blank"));
+        problem.setProperty("errors", report.errors());
+        return ResponseEntity.unprocessableContent().body(problem);
     }
 
     @GetMapping

@@ -5,6 +5,6 @@
  * Publishes {@link io.zhidu.crm.contract.ContractSigned} and
  * {@link io.zhidu.crm.contract.ContractShipped}, from which receivables are raised.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "organization", "policy", "approval",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "organization", "policy", "approval", "attachment",
         "notification", "shared"})
 package io.zhidu.crm.contract;

@@ -38,10 +38,12 @@ class DemoCompany implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final DemoCustomers customers;
     private final DemoOwnership ownership;
+    private final DemoContracts contracts;
     private String passwordHash;
 
     DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords, DemoCustomers customers,
-                DemoOwnership ownership) {
+                DemoOwnership ownership, DemoContracts contracts) {
+        this.contracts = contracts;
         this.org = org;
         this.env = env;
         this.passwords = passwords;
@@ -59,6 +61,9 @@ class DemoCompany implements ApplicationRunner {
             load();
             customers.load();
             ownership.load();
+            long started = System.nanoTime();
+            contracts.load();
+            log.info("Demo contracts, receivables and payments loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
         log.info("\n\n  Zhidu CRM demo company: sign in at /login as admin, gm, vp, bizmgr, stat, director1, director2,\n"
                 + "  sales1…sales5, finance, planning, service or warehouse — password {}\n", PASSWORD);

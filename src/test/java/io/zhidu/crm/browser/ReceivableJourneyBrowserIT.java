@@ -49,7 +49,7 @@ class ReceivableJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.getTitle()).isEqualTo("应收账款账龄");
         assertThat(driver.findElement(By.id("aging-table")).getText()).contains("逾期 61–90 天", "30,000.00", "70,000.00");
         Browser.screenshot(driver, "receivable-01-aging-zh");
-        click(By.cssSelector("#aging-table a[href*='customerId=" + customer + "']"));
+        click(By.cssSelector("#aging-table a[href$='customerId=" + customer + "']"));
         assertThat(driver.findElement(By.id("receivables-table")).getText()).contains("HT-2026-990001 第 1 期", "逾期");
         Browser.screenshot(driver, "receivable-02-drill-down-zh");
 

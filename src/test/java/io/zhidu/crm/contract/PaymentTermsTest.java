@@ -86,6 +86,55 @@ class PaymentTermsTest {
         assertThat(Premium.of(BigDecimal.ZERO, BigDecimal.ZERO).rate()).isNull();
     }
 
+    /** The list prices of a contract without catalogue lines: never asked. */
+    static final Contract.ListPrices NO_CATALOGUE = (line, on) -> {
+        throw new AssertionError("no catalogue line to price");
+    };
+
+    @Test
+    void atSigningTheCatalogueLinesTakeTheListPricesOfTheSigningDateAndThePremiumFollows() {
+        LocalDate drafted = LocalDate.of(2026, 3, 1);
+        LocalDate signed = LocalDate.of(2026, 3, 20);
+        // catalogue: 10 × list 1,000 sold at 1,100; non-catalogue: 2 × stated list 500 sold at 500
+        Contract c = Contract.draft("HT-2026-000003", 1, new ContractPlacement(1L, 1L, 1, 1), drafted,
+                List.of(new ContractLine(7L, "P-7 机床", BigDecimal.TEN, "台", new BigDecimal("1000"), new BigDecimal("1100")),
+                        new ContractLine(null, "安装服务", new BigDecimal("2"), "次", new BigDecimal("500"), new BigDecimal("500"))),
+                List.of(term("100", PaymentAnchor.SIGNING, 30)), 1, Instant.EPOCH);
+        assertThat(c.getPriceDate()).isEqualTo(drafted);
+        assertThat(c.premium().rate()).isEqualByComparingTo("0.0909"); // 12,000 over 11,000
+        c.submit();
+        c.approve(drafted.plusDays(2));
+        List<LocalDate> asked = new java.util.ArrayList<>();
+        c.sign(signed, signed, new ContractPlacement(1L, 1L, 1, 1), (line, on) -> {
+            asked.add(on);
+            assertThat(line.getProductId()).isEqualTo(7L);
+            return new BigDecimal("1050"); // the price in force from 2026-03-15
+        });
+        assertThat(asked).containsExactly(signed);
+        assertThat(c.getPriceDate()).isEqualTo(signed);
+        assertThat(c.getLines()).extracting(ContractLine::getListPrice)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("1050"), new BigDecimal("500"));
+        assertThat(c.getAmount()).isEqualByComparingTo("12000.00");
+        assertThat(c.getListAmount()).isEqualByComparingTo("11500.00");
+        assertThat(c.premium().rate()).isEqualByComparingTo("0.0435"); // 12,000 over 11,500
+        assertThat(c.getLines().get(0).premium().rate()).isEqualByComparingTo("0.0476");
+    }
+
+    @Test
+    void aSigningRefusedForWantOfAListPriceChangesNothing() {
+        LocalDate today = LocalDate.of(2026, 3, 1);
+        Contract c = Contract.draft("HT-2026-000004", 1, new ContractPlacement(1L, 1L, 1, 1), today,
+                List.of(new ContractLine(7L, "P-7 机床", BigDecimal.ONE, "台", new BigDecimal("1000"), new BigDecimal("1000"))),
+                List.of(term("100", PaymentAnchor.SIGNING, 0)), 1, Instant.EPOCH);
+        c.submit();
+        c.approve(today);
+        assertThatThrownBy(() -> c.sign(today, today, new ContractPlacement(1L, 1L, 1, 1), (line, on) -> {
+            throw DomainException.invalid("signedOn", "contract.error.noPrice", line.getProductName(), on.toString());
+        })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("contract.error.noPrice"));
+        assertThat(c.getStatus()).isEqualTo(ContractStatus.APPROVED);
+        assertThat(c.getListAmount()).isEqualByComparingTo("1000.00");
+    }
+
     @Test
     void statusMovesRefuseIllegalOnes() {
         LocalDate today = LocalDate.of(2026, 3, 1);
@@ -93,18 +142,18 @@ class PaymentTermsTest {
                 List.of(new ContractLine(null, "A", BigDecimal.ONE, "台", BigDecimal.TEN, BigDecimal.TEN)),
                 List.of(term("40", PaymentAnchor.SIGNING, 0), term("60", PaymentAnchor.SHIPMENT, 30)), 1, Instant.EPOCH);
         ContractPlacement p = new ContractPlacement(2L, 2L, 1, 1);
-        assertThatThrownBy(() -> c.sign(today, today, p)).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> c.sign(today, today, p, NO_CATALOGUE)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
         assertThatThrownBy(() -> c.ship(today, today)).isInstanceOf(DomainException.class);
         c.submit();
         assertThatThrownBy(c::submit).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> c.terminate(today)).isInstanceOf(DomainException.class);
         c.approve(today.minusDays(2));
-        assertThatThrownBy(() -> c.sign(today.plusDays(1), today, p)).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> c.sign(today.plusDays(1), today, p, NO_CATALOGUE)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID));
-        assertThatThrownBy(() -> c.sign(today.minusDays(3), today, p)).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> c.sign(today.minusDays(3), today, p, NO_CATALOGUE)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("contract.error.beforeApproval"));
-        c.sign(today.minusDays(1), today, p);
+        c.sign(today.minusDays(1), today, p, NO_CATALOGUE);
         assertThat(c.getStatus()).isEqualTo(ContractStatus.SIGNED);
         assertThat(c.placement()).isEqualTo(p);
         assertThatThrownBy(() -> c.complete(today)).isInstanceOfSatisfying(DomainException.class,
