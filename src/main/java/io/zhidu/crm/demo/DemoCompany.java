@@ -40,6 +40,7 @@ class DemoCompany implements ApplicationRunner {
     private final DemoOwnership ownership;
     private final DemoContracts contracts;
     private String passwordHash;
+    private boolean loadedNow;
 
     DemoCompany(OrganizationManagement org, Environment env, PasswordEncoder passwords, DemoCustomers customers,
                 DemoOwnership ownership, DemoContracts contracts) {
@@ -64,9 +65,15 @@ class DemoCompany implements ApplicationRunner {
             long started = System.nanoTime();
             contracts.load();
             log.info("Demo contracts, receivables and payments loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            loadedNow = true;
         }
         log.info("\n\n  Zhidu CRM demo company: sign in at /login as admin, gm, vp, bizmgr, stat, director1, director2,\n"
                 + "  sales1…sales5, finance, planning, service or warehouse — password {}\n", PASSWORD);
+    }
+
+    /** Whether this start created the demo company (a restart on the same database does not). */
+    boolean loadedNow() {
+        return loadedNow;
     }
 
     private void load() {

@@ -44,5 +44,10 @@ class DemoContractsIT extends AbstractIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM payment WHERE reference LIKE 'DEMO-%' AND received_on > ?", today)).isZero();
         assertThat(count("SELECT COUNT(*) FROM approval WHERE subject_type = 'RECEIVABLE_WRITE_OFF' AND status = 'PENDING'"))
                 .as("a write-off awaiting the GM").isGreaterThanOrEqualTo(1);
+        // the collections duty ran once after the demo committed: long-overdue debts are at the planning dept
+        String cases = "SELECT COUNT(*) FROM collection_case k WHERE k.customer_id IN (SELECT c.customer_id FROM contract c "
+                + "WHERE c.imported = TRUE) AND k.stage = ?";
+        assertThat(count(cases, "PLANNING")).as("cases at the planning dept").isGreaterThanOrEqualTo(1);
+        assertThat(count(cases, "OFFICE")).as("cases at the offices").isGreaterThanOrEqualTo(1);
     }
 }
