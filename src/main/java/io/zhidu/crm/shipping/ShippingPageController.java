@@ -4,6 +4,7 @@ import io.zhidu.crm.contract.ContractView;
 import io.zhidu.crm.contract.Contracts;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
+import io.zhidu.crm.shared.time.BusinessClock;
 import io.zhidu.crm.shared.web.KeysetCursor;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
@@ -36,11 +37,18 @@ class ShippingPageController {
     private final ShippingOrders orders;
     private final Contracts contracts;
     private final JdbcClient jdbc;
+    private final BusinessClock clock;
 
-    ShippingPageController(ShippingOrders orders, Contracts contracts, JdbcClient jdbc) {
+    ShippingPageController(ShippingOrders orders, Contracts contracts, JdbcClient jdbc, BusinessClock clock) {
         this.orders = orders;
         this.contracts = contracts;
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("today")
+    LocalDate today() {
+        return clock.today();
     }
 
     @GetMapping("/shipments")
