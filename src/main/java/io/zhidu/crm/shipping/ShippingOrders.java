@@ -149,9 +149,7 @@ public class ShippingOrders {
                 .param(contract.id()).query(rs -> {
                     ordered.put(rs.getInt("contract_line_no"), rs.getBigDecimal("q"));
                 });
-        if (contract.shippedOn() != null && ordered.isEmpty()) {
-            throw DomainException.conflict("shipping.error.shippedWhole", contract.shippedOn().toString());
-        }
+        refuseIfShippedWhole(contract);
         List<ShipmentQuantities.Requested> requested = draft.lines() == null ? null : draft.lines().stream()
                 .map(l -> l == null ? null : new ShipmentQuantities.Requested(l.contractLineId(), l.quantity())).toList();
         ShipmentQuantities.check(contract.lines().stream().map(ContractView.Line::quantity).toList(), ordered, requested);
@@ -188,6 +186,17 @@ public class ShippingOrders {
         events.publishEvent(new ShippingChanged(CurrentActor.username(), "SHIPMENT_CREATED", id,
                 contract.number() + " " + total.toPlainString() + " requested " + draft.requestedOn()));
         return id;
+    }
+
+    /**
+     * A contract recorded as shipped whole (the contract's own single shipment, before any order of
+     * it shipped) has billed all its SHIPMENT installments: no order of it may bill again.
+     */
+    private void refuseIfShippedWhole(ContractView contract) {
+        if (contract.shippedOn() != null && jdbc.sql("SELECT COUNT(*) FROM shipping_order WHERE contract_id = ? AND status = 'SHIPPED'")
+                .param(contract.id()).query(Long.class).single() == 0) {
+            throw DomainException.conflict("shipping.error.shippedWhole", contract.shippedOn().toString());
+        }
     }
 
     /** Creates, confirms and releases (or blocks) an order in one transaction: the API's POST. */
@@ -303,6 +312,7 @@ public class ShippingOrders {
     public void ship(DataScope scope, long id) {
         Order o = load(scope, id);
         LocalDate today = clock.today();
+        contracts.find(scope, o.contractId()).ifPresent(this::refuseIfShippedWhole);
         move(o, ShippingStatus.SHIPPED, "shipping.error.notReleased", ShippingStatus.RELEASED);
         jdbc.sql("UPDATE shipping_order SET shipped_on = ? WHERE id = ?").params(today, id).update();
         contracts.shipPart(o.contractId(), id, today, o.amount());

@@ -409,6 +409,13 @@ class ShippingIT extends AbstractIntegrationTest {
         ship("warehouse", body(draft.id(), today, 1, 1)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("只有已签订的合同才能发货。"));
 
+        // a contract shipped whole through its own single shipment has billed its SHIPMENT installments already
+        ContractView whole = fx.signedContract(customer);
+        mvc.perform(post("/api/v1/contracts/" + whole.id() + "/ship").header("Authorization", bearer(token("warehouse")))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"shippedOn\":\"" + today + "\"}")).andExpect(status().isOk());
+        ship("warehouse", body(whole.id(), today, 1, 1)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("该合同已于 " + today + " 整单登记发货，不能再建发货单。"));
+
         // more than what the other orders left
         shipped(c, 1, 6);
         ship("warehouse", body(c.id(), today, 1, 5)).andExpect(status().isBadRequest())
