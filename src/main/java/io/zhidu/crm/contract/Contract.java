@@ -188,6 +188,17 @@ class Contract {
         shippedOn = on;
     }
 
+    /**
+     * A part of the goods left with a released shipping order: the first part dates the shipment.
+     * The single shipment ({@link #ship}) is refused from then on.
+     */
+    void shipPart(LocalDate on) {
+        require(ContractStatus.SIGNED, "contract.error.notSigned");
+        if (shippedOn == null) {
+            shippedOn = on;
+        }
+    }
+
     /** Fulfilled: signed, and shipped when any installment waits for the shipment. */
     void complete(LocalDate today) {
         require(ContractStatus.SIGNED, "contract.error.notSigned");

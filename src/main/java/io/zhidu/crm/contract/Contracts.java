@@ -266,6 +266,25 @@ public class Contracts {
         return ContractView.of(c, customerName(c));
     }
 
+    /**
+     * Records a part shipped by the shipping order {@code shipmentId} worth {@code shippedAmount}
+     * (the caller found the contract inside its scope): publishes {@link ContractShipped} with each
+     * SHIPMENT installment's share, installment × shipped amount / contract amount, to the cent.
+     */
+    @Transactional
+    public void shipPart(long id, long shipmentId, LocalDate on, BigDecimal shippedAmount) {
+        Contract c = records.findById(id).orElseThrow(DomainException::notFound);
+        c.shipPart(on);
+        records.saveAndFlush(c);
+        List<Installment> shares = c.installments(PaymentAnchor.SHIPMENT).stream()
+                .map(i -> new Installment(i.number(), i.percent(), i.anchor(), i.days(), i.amount().multiply(shippedAmount)
+                        .divide(c.getAmount(), 2, java.math.RoundingMode.HALF_UP)))
+                .toList();
+        events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_SHIPPED_PART", id,
+                c.getNumber() + " " + on + " " + shippedAmount.toPlainString() + " (shipment " + shipmentId + ")"));
+        events.publishEvent(new ContractShipped(id, c.getNumber(), c.getCustomerId(), c.placement(), on, shares, shipmentId));
+    }
+
     @Transactional
     public ContractView complete(DataScope scope, long id) {
         Contract c = load(scope, id);

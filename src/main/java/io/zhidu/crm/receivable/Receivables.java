@@ -80,7 +80,7 @@ public class Receivables {
     void on(ContractSigned signed) {
         for (Installment i : signed.installments()) {
             if (i.anchor() == PaymentAnchor.SIGNING) {
-                raise(signed.contractId(), signed.number(), signed.customerId(), signed.placement(), signed.signedOn(), i);
+                raise(signed.contractId(), signed.number(), signed.customerId(), signed.placement(), signed.signedOn(), i, 0L);
             }
         }
     }
@@ -90,19 +90,21 @@ public class Receivables {
     void on(ContractShipped shipped) {
         for (Installment i : shipped.installments()) {
             if (i.anchor() == PaymentAnchor.SHIPMENT) {
-                raise(shipped.contractId(), shipped.number(), shipped.customerId(), shipped.placement(), shipped.shippedOn(), i);
+                raise(shipped.contractId(), shipped.number(), shipped.customerId(), shipped.placement(), shipped.shippedOn(), i,
+                        shipped.shipmentId());
             }
         }
     }
 
     /**
      * Raises the receivable of one installment, due {@code days} after the anchor date, unless it
-     * exists already (re-delivery); the customer's prepayments settle it at once, oldest first.
+     * exists already (re-delivery); the customer's prepayments settle it at once, oldest first. A
+     * partial shipment ({@code shipmentId} not 0) raises its own share of a SHIPMENT installment.
      */
     private void raise(long contractId, String number, long customerId, ContractPlacement placement, LocalDate anchoredOn,
-                       Installment installment) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM receivable WHERE contract_id = ? AND installment_number = ?")
-                .params(contractId, installment.number()).query(Long.class).single() > 0;
+                       Installment installment, long shipmentId) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM receivable WHERE contract_id = ? AND installment_number = ? AND shipment_id = ?")
+                .params(contractId, installment.number(), shipmentId).query(Long.class).single() > 0;
         if (exists || installment.amount() == null || installment.amount().signum() <= 0) {
             return;
         }
@@ -110,13 +112,13 @@ public class Receivables {
         BigDecimal amount = installment.amount().setScale(2, java.math.RoundingMode.HALF_UP);
         jdbc.sql("""
                         INSERT INTO receivable (customer_id, contract_id, contract_number, installment_number, amount, open_amount,
-                                                due_on, created_on, status, owner_id, office_id, department_id, company_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
+                                                due_on, created_on, status, owner_id, office_id, department_id, company_id, shipment_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""")
                 .params(customerId, contractId, number, installment.number(), amount, amount, dueOn, anchoredOn,
-                        placement.ownerId(), placement.officeId(), placement.departmentId(), placement.companyId())
+                        placement.ownerId(), placement.officeId(), placement.departmentId(), placement.companyId(), shipmentId)
                 .update();
-        long id = jdbc.sql("SELECT id FROM receivable WHERE contract_id = ? AND installment_number = ?")
-                .params(contractId, installment.number()).query(Long.class).single();
+        long id = jdbc.sql("SELECT id FROM receivable WHERE contract_id = ? AND installment_number = ? AND shipment_id = ?")
+                .params(contractId, installment.number(), shipmentId).query(Long.class).single();
         events.publishEvent(new ReceivableChanged(CurrentActor.username(), "RECEIVABLE_RAISED", "RECEIVABLE", id,
                 number + " #" + installment.number() + " " + amount.toPlainString() + " due " + dueOn));
         applyPrepayments(customerId, id, amount, anchoredOn);

@@ -221,7 +221,7 @@ class CreditIT extends AbstractIntegrationTest {
             assertThat(over.reasons().get(1).amount()).isEqualByComparingTo("0.50");
             assertThat(over.reasons().get(1).message())
                     .isEqualTo("敞口 ¥10,000.50 加本次 ¥100.00 超出信用额度 ¥10,100.00，超出 ¥0.50。");
-            assertThat(over.position().parts()).extracting(CreditPosition.Part::labelKey).containsExactly(CreditPosition.RECEIVABLES);
+            assertThat(over.position().parts()).extracting(CreditPosition.Part::labelKey).startsWith(CreditPosition.RECEIVABLES);
 
             // a payment of the overdue receivable clears the overdue reason; the limit reached exactly passes
             mvc.perform(post("/api/v1/payments").header("Authorization", bearer(token("finance")))
