@@ -248,7 +248,7 @@ class GradingRecords {
                              int limit) {
         StringBuilder sql = new StringBuilder(PROPOSALS).append("WHERE p.run_id = ? AND p.customer_id > ?");
         List<Object> params = new ArrayList<>(List.of(runId, afterCustomerId));
-        filter(sql, params, direction, officeId, review);
+        filter(sql, params, "p.", direction, officeId, review);
         DataScope.Predicate p = scope.predicate(COLUMNS);
         sql.append(" AND ").append(p.sql());
         params.addAll(p.params());
@@ -257,17 +257,18 @@ class GradingRecords {
         return jdbc.sql(sql.toString()).params(params).query(PROPOSAL).list();
     }
 
-    private static void filter(StringBuilder sql, List<Object> params, Direction direction, Long officeId, Review review) {
+    private static void filter(StringBuilder sql, List<Object> params, String alias, Direction direction, Long officeId,
+                               Review review) {
         if (direction != null) {
-            sql.append(" AND p.direction = ?");
+            sql.append(" AND ").append(alias).append("direction = ?");
             params.add(direction.name());
         }
         if (officeId != null) {
-            sql.append(" AND p.office_id = ?");
+            sql.append(" AND ").append(alias).append("office_id = ?");
             params.add(officeId);
         }
         if (review != null) {
-            sql.append(" AND p.review = ?");
+            sql.append(" AND ").append(alias).append("review = ?");
             params.add(review.name());
         }
     }
@@ -299,8 +300,8 @@ class GradingRecords {
         StringBuilder sql = new StringBuilder("UPDATE grading_proposal SET review = 'ACCEPTED', reviewed_by = ? "
                 + "WHERE run_id = ? AND status = 'OPEN' AND review = 'PENDING'");
         List<Object> params = new ArrayList<>(List.of(userId, runId));
-        filter(sql, params, direction, officeId, null);
-        return jdbc.sql(sql.toString().replace("p.", "")).params(params).update();
+        filter(sql, params, "", direction, officeId, null);
+        return jdbc.sql(sql.toString()).params(params).update();
     }
 
     /** The next proposals of a decided run to put into effect, by customer id. */
