@@ -161,8 +161,8 @@ public class CustomerGrades {
         GradingInputs in = inputs.read(policy, customerId, today);
         GradeResult r = GradingEngine.grade(policy, in, today);
         GradingRecords.Graded graded = records.customer(customerId).orElseThrow(DomainException::notFound);
-        long id = records.insertProposal(null, graded, today, policy.versionId(), in, r, g, cat, Proposal.Review.CHANGED, why,
-                scope.userId(), clock.instant());
+        long id = records.insertProposal(new GradingRecords.NewProposal(null, graded, today, policy.versionId(), in, r, g, cat,
+                Proposal.Review.CHANGED, why, scope.userId(), clock.instant()));
         long approvalId = approvals.submit(new ApprovalRequest(SUBJECT, id, "grading.approval.change",
                 List.of(c.name(), c.grade() == null ? "—" : c.grade().name(), g.name(), why), "/customers/" + customerId,
                 Route.Roles.of(policy.approver()), scope.userId()));

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -70,9 +71,11 @@ class GradingRecords {
             instant(rs, "computed_at"), rs.getObject("approval_id", Long.class), instant(rs, "decided_at"));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchJdbc;
 
-    GradingRecords(JdbcClient jdbc) {
+    GradingRecords(JdbcClient jdbc, JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     // ---- influence (6.1.1-3(4))
@@ -138,7 +141,7 @@ class GradingRecords {
 
     // ---- runs
 
-    /** A new RUNNING run; empty when another run is not decided yet (the open slot is taken). */
+    /** A new RUNNING run; fails on the unique open slot while another run is not decided yet. */
     long insertRun(LocalDate asOf, long policyVersionId, long maxCustomerId, Long startedBy, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -201,21 +204,36 @@ class GradingRecords {
 
     // ---- proposals
 
-    long insertProposal(Long runId, Graded c, LocalDate asOf, long versionId, GradingInputs in, GradeResult r, Grade finalGrade,
-                        Category finalCategory, Review review, String reason, Long proposedBy, Instant at) {
+    private static final String INSERT_PROPOSAL = """
+            INSERT INTO grading_proposal (run_id, customer_id, office_id, as_of, policy_version_id, contract_amount,
+                   list_amount, first_signed_on, arrears, open_receivables, influence, total, computed_grade,
+                   computed_category, current_grade, current_category, final_grade, final_category, direction, review,
+                   reason, status, proposed_by, proposed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""";
+
+    /** A proposal to insert: the customer as it stands, the inputs, the result and what goes to the approver. */
+    record NewProposal(Long runId, Graded customer, LocalDate asOf, long versionId, GradingInputs inputs, GradeResult result,
+                       Grade finalGrade, Category finalCategory, Review review, String reason, Long proposedBy, Instant at) {
+
+        Object[] params() {
+            Graded c = customer;
+            return new Object[]{runId, c.id(), c.officeId(), asOf, versionId, inputs.contractAmount(), inputs.listAmount(),
+                    inputs.firstSignedOn(), inputs.arrears(), inputs.openReceivables(), inputs.influence(), result.total(),
+                    result.grade().name(), result.category().name(), c.grade() == null ? null : c.grade().name(),
+                    c.category().name(), finalGrade.name(), finalCategory.name(), Direction.of(c.grade(), finalGrade).name(),
+                    review.name(), reason, proposedBy, utc(at)};
+        }
+    }
+
+    long insertProposal(NewProposal p) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO grading_proposal (run_id, customer_id, office_id, as_of, policy_version_id, contract_amount,
-                               list_amount, first_signed_on, arrears, open_receivables, influence, total, computed_grade,
-                               computed_category, current_grade, current_category, final_grade, final_category, direction, review,
-                               reason, status, proposed_by, proposed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-                .params(runId, c.id(), c.officeId(), asOf, versionId, in.contractAmount(), in.listAmount(), in.firstSignedOn(),
-                        in.arrears(), in.openReceivables(), in.influence(), r.total(), r.grade().name(), r.category().name(),
-                        c.grade() == null ? null : c.grade().name(), c.category().name(), finalGrade.name(), finalCategory.name(),
-                        Direction.of(c.grade(), finalGrade).name(), review.name(), reason, proposedBy, utc(at))
-                .update(key, "id");
+        jdbc.sql(INSERT_PROPOSAL).params(p.params()).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** A run's batch of proposals in one JDBC batch. */
+    void insertProposals(List<NewProposal> batch) {
+        batchJdbc.batchUpdate(INSERT_PROPOSAL, batch.stream().map(NewProposal::params).toList());
     }
 
     Optional<Proposal> proposal(long id) {

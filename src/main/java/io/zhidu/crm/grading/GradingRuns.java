@@ -140,12 +140,14 @@ public class GradingRuns {
         GradingPolicy policy = GradingPolicy.of(policies.version(run.policyVersionId()));
         Map<Long, GradingInputs> in = inputs.read(policy, run.lastCustomerId(), upTo, run.asOf());
         java.time.Instant now = clock.instant();
+        List<GradingRecords.NewProposal> proposals = new java.util.ArrayList<>(batch.size());
         for (GradingRecords.Graded c : batch) {
             GradingInputs i = in.getOrDefault(c.id(), GradingInputs.NOTHING);
             GradeResult r = GradingEngine.grade(policy, i, run.asOf());
-            records.insertProposal(runId, c, run.asOf(), policy.versionId(), i, r, r.grade(), r.category(), Review.PENDING, null,
-                    null, now);
+            proposals.add(new GradingRecords.NewProposal(runId, c, run.asOf(), policy.versionId(), i, r, r.grade(), r.category(),
+                    Review.PENDING, null, null, now));
         }
+        records.insertProposals(proposals);
         if (!records.advance(runId, run.lastCustomerId(), upTo, batch.size())) {
             throw new IllegalStateException("grading run " + runId + " was moved by another worker");
         }
