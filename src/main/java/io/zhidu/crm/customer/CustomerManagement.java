@@ -164,6 +164,32 @@ public class CustomerManagement {
         return previous;
     }
 
+    /**
+     * Puts an approved grade and category in force (客户分级, 6.1.1-3): for the grading module only,
+     * once the approval it asked for has decided; nobody edits these fields directly. Recorded in
+     * the history and the audit log with the reason (e.g. {@code grading run 7, approval 12}). A
+     * customer in the bin or absent is NOT_FOUND.
+     */
+    @Transactional
+    public void applyGrade(long id, CustomerEnums.Grade grade, CustomerEnums.Category category, String reason) {
+        Map<String, Object> row = jdbc.sql("SELECT grade, category FROM customer WHERE id = ? AND deleted_at IS NULL")
+                .param(id).query().listOfRows().stream().findFirst().orElseThrow(DomainException::notFound);
+        String oldGrade = row.get("grade") == null ? null : row.get("grade").toString().trim();
+        String oldCategory = row.get("category").toString();
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE customer SET grade = ?, category = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(grade.name(), category.name(), java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC), id)
+                .update();
+        if (!java.util.Objects.equals(oldGrade, grade.name())) {
+            history.record(id, now, CurrentActor.username(), CustomerHistory.Kind.UPDATED, "grade", oldGrade, grade.name());
+        }
+        if (!oldCategory.equals(category.name())) {
+            history.record(id, now, CurrentActor.username(), CustomerHistory.Kind.UPDATED, "category", oldCategory, category.name());
+        }
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_GRADED", id,
+                oldGrade + "/" + oldCategory + " → " + grade + "/" + category + " (" + reason + ")"));
+    }
+
     public Optional<Customer> load(long id) {
         return customers.findById(id);
     }

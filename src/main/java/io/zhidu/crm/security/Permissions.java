@@ -71,6 +71,15 @@ public final class Permissions {
     /** Put a customer's credit on hold at once. */
     public static final String CREDIT_HOLD = "credit:hold";
 
+    /** Read customers' grades: the grade card with its explanation and history (within the data scope). */
+    public static final String GRADING_READ = "grading:read";
+    /** Rate a customer's strategic influence (6.1.1-3(4): business-dept manager or above). */
+    public static final String GRADING_RATE = "grading:rate";
+    /** Start the grading run, review its proposals and submit them to the VP. */
+    public static final String GRADING_RUN = "grading:run";
+    /** Propose an ad-hoc grade change (客户升降级) for approval. */
+    public static final String GRADING_PROPOSE = "grading:propose";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
@@ -107,6 +116,14 @@ public final class Permissions {
         grant(Set.of(Role.SALES, Role.OFFICE_DIRECTOR, Role.VP, Role.GM, Role.FINANCE, Role.PLANNING, Role.WAREHOUSE), CREDIT_READ);
         grant(Set.of(Role.STATISTICIAN), CREDIT_READ, CREDIT_PROPOSE);
         grant(Set.of(Role.BUSINESS_MANAGER), CREDIT_READ, CREDIT_PROPOSE, CREDIT_HOLD);
+    }
+
+    static {
+        grant(Set.of(Role.SALES, Role.OFFICE_DIRECTOR, Role.STATISTICIAN, Role.BUSINESS_MANAGER, Role.VP, Role.GM, Role.FINANCE,
+                Role.PLANNING), GRADING_READ);
+        grant(Set.of(Role.BUSINESS_MANAGER, Role.VP, Role.GM), GRADING_RATE);
+        grant(Set.of(Role.BUSINESS_MANAGER), GRADING_RUN, GRADING_PROPOSE);
+        grant(Set.of(Role.OFFICE_DIRECTOR), GRADING_PROPOSE);
     }
 
     private static void grant(Set<Role> roles, String... permissions) {
