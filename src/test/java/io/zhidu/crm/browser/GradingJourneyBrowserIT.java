@@ -35,10 +35,10 @@ class GradingJourneyBrowserIT extends BrowserJourney {
     void signed(long customer, java.time.LocalDate on) {
         jdbc.sql("""
                         INSERT INTO contract (number, customer_id, owner_id, office_id, department_id, company_id, status,
-                                              contract_date, amount, list_amount, approved_on, signed_on, created_by, created_at)
-                        SELECT ?, id, owner_id, office_id, department_id, company_id, 'SIGNED', ?, ?, ?, ?, ?, owner_id, ?
+                                              contract_date, price_date, amount, list_amount, approved_on, signed_on, created_by, created_at)
+                        SELECT ?, id, owner_id, office_id, department_id, company_id, 'SIGNED', ?, ?, ?, ?, ?, ?, owner_id, ?
                         FROM customer WHERE id = ?""")
-                .params("HT-GB-" + System.nanoTime(), on, new BigDecimal("5200000.00"), new BigDecimal("4700000.00"), on, on,
+                .params("HT-GB-" + System.nanoTime(), on, on, new BigDecimal("5200000.00"), new BigDecimal("4700000.00"), on, on,
                         OffsetDateTime.now(), customer).update();
     }
 

@@ -90,9 +90,9 @@ class GradingIT extends AbstractIntegrationTest {
         String number = "HT-G-" + System.nanoTime();
         long id = jdbc.sql("""
                         INSERT INTO contract (number, customer_id, owner_id, office_id, department_id, company_id, status,
-                                              contract_date, amount, list_amount, approved_on, signed_on, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'SIGNED', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, customerId, p.ownerId(), p.officeId(), p.departmentId(), p.companyId(), signedOn,
+                                              contract_date, price_date, amount, list_amount, approved_on, signed_on, created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'SIGNED', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, customerId, p.ownerId(), p.officeId(), p.departmentId(), p.companyId(), signedOn, signedOn,
                         new BigDecimal(amount), new BigDecimal(listAmount), signedOn, signedOn, userId("sales1"), OffsetDateTime.now())
                 .update() > 0 ? jdbc.sql("SELECT id FROM contract WHERE number = ?").param(number).query(Long.class).single() : 0;
         if (terms.length > 0) {
