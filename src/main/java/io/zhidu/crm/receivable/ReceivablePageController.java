@@ -67,8 +67,12 @@ class ReceivablePageController {
     String list(DataScope scope, @RequestParam(required = false) Long customerId,
                 @RequestParam(required = false) ReceivableStatus status, @RequestParam(required = false) Long ownerId,
                 @RequestParam(required = false) Long officeId, @RequestParam(required = false) Long companyId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 @RequestParam(required = false) String cursor, Model model) {
-        Receivables.Filter filter = new Receivables.Filter(customerId, status, ownerId, officeId, companyId);
+        if (asOf != null && asOf.isAfter(clock.today())) {
+            throw DomainException.invalid("asOf", "receivable.aging.future");
+        }
+        Receivables.Filter filter = new Receivables.Filter(customerId, status, ownerId, officeId, companyId, asOf);
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", ReceivableStatus.values());
         model.addAttribute("page", receivables.page(scope, filter, KeysetCursor.decode(cursor), 50));

@@ -43,8 +43,21 @@ public class Receivables {
     }
 
     /** What a list asks for; null fields do not filter. */
-    public record Filter(Long customerId, ReceivableStatus status, Long ownerId, Long officeId, Long companyId) {
+    /**
+     * The list's filter. With {@code asOf} (the aging's drill-down for a past date) the list holds the
+     * receivables open on that date — created by then, not written off by then, not fully paid by
+     * allocations counting then — and their open amounts as of that date, as {@link Aging} counts them.
+     */
+    public record Filter(Long customerId, ReceivableStatus status, Long ownerId, Long officeId, Long companyId, LocalDate asOf) {
+
+        public Filter(Long customerId, ReceivableStatus status, Long ownerId, Long officeId, Long companyId) {
+            this(customerId, status, ownerId, officeId, companyId, null);
+        }
     }
+
+    /** The part of a receivable paid by allocations counting on a date (two date parameters). */
+    private static final String PAID_AS_OF = "COALESCE((SELECT SUM(pa.amount) FROM payment_allocation pa WHERE pa.receivable_id = r.id"
+            + " AND pa.allocated_on <= ? AND (pa.reversed_on IS NULL OR pa.reversed_on > ?)), 0)";
 
     public record Page(List<Row> rows, String nextCursor) {
     }
@@ -169,10 +182,23 @@ public class Receivables {
 
     public Page page(DataScope scope, Filter f, KeysetCursor after, int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
-        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql;
+        if (f.asOf() == null) {
+            sql = new StringBuilder(SELECT);
+        } else {
+            sql = new StringBuilder(SELECT.replace("r.open_amount,", "r.amount - " + PAID_AS_OF + " AS open_amount,"));
+            params.add(f.asOf());
+            params.add(f.asOf());
+        }
         DataScope.Predicate p = scope.predicate(COLUMNS);
         sql.append(p.sql());
-        List<Object> params = new ArrayList<>(p.params());
+        params.addAll(p.params());
+        if (f.asOf() != null) {
+            sql.append(" AND r.created_on <= ? AND (r.written_off_on IS NULL OR r.written_off_on > ?) AND r.amount - ")
+                    .append(PAID_AS_OF).append(" > 0");
+            params.addAll(List.of(f.asOf(), f.asOf(), f.asOf(), f.asOf()));
+        }
         eq(sql, params, "r.customer_id", f.customerId());
         eq(sql, params, "r.status", f.status() == null ? null : f.status().name());
         eq(sql, params, "r.owner_id", f.ownerId());

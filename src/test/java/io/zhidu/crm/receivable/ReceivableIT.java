@@ -213,10 +213,10 @@ class ReceivableIT extends ReceivableFixtures {
     @Test
     void asOfAPastDateOnlyWhatExistedThenCounts() throws Exception {
         long customer = customer("sales1", "账龄回溯测试有限公司");
-        sign(customer, ago(100), term(1, PaymentAnchor.SIGNING, 30, "1000.00"));   // due 70 days ago
+        long older = sign(customer, ago(100), term(1, PaymentAnchor.SIGNING, 30, "1000.00"));   // due 70 days ago
         paid(customer, "400.00", ago(50));
         long second = paid(customer, "600.00", ago(20));
-        sign(customer, ago(10), term(1, PaymentAnchor.SIGNING, 30, "500.00"));     // due in 20 days
+        long newer = sign(customer, ago(10), term(1, PaymentAnchor.SIGNING, 30, "500.00"));     // due in 20 days
         mvc.perform(post("/api/v1/payments/" + second + "/reverse").header("Authorization", bearer(token("finance")))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"退票\"}"))
                 .andExpect(status().isOk());
@@ -230,6 +230,18 @@ class ReceivableIT extends ReceivableFixtures {
         assertThat(row(aging("finance", clock.today(), "customer"), customer))
                 .isEqualTo(Map.of("NOT_DUE", money("500.00"), "61_90", money("600.00")));
 
+        // the drill-down of a past date lists what made up that figure, with the open amounts of that date
+        var session = login("finance");
+        assertThat(mvc.perform(get("/receivables/aging").param("groupBy", "customer").param("asOf", ago(30).toString())
+                        .with(session)).andReturn().getResponse().getContentAsString())
+                .contains("/receivables?asOf=" + ago(30) + "&amp;customerId=" + customer);
+        String then = drill(session, customer, ago(30));
+        assertThat(then).contains("HT-T-" + older + " 第 1 期", "600.00").doesNotContain("HT-T-" + newer + " ");
+        String later = drill(session, customer, ago(10));
+        assertThat(later).contains("HT-T-" + newer + " 第 1 期", "500.00").doesNotContain("HT-T-" + older + " ");
+        mvc.perform(get("/receivables").param("asOf", clock.today().plusDays(1).toString()).with(session))
+                .andExpect(status().is4xxClientError());
+
         mvc.perform(get("/api/v1/receivables/aging").param("asOf", clock.today().plusDays(1).toString())
                         .header("Authorization", bearer(token("finance"))))
                 .andExpect(status().isBadRequest());
@@ -242,6 +254,12 @@ class ReceivableIT extends ReceivableFixtures {
     }
 
     /** The aging by customer as a full recomputation in Java from every receivable and allocation row. */
+    String drill(org.springframework.test.web.servlet.request.RequestPostProcessor session, long customer, LocalDate asOf)
+            throws Exception {
+        return mvc.perform(get("/receivables").param("asOf", asOf.toString()).param("customerId", Long.toString(customer))
+                .with(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     Map<String, Map<String, BigDecimal>> bruteForce(LocalDate asOf) {
         AgingBuckets buckets = new AgingBuckets(0, List.of(30, 60, 90, 180, 365));
         List<String> codes = buckets.codes();
