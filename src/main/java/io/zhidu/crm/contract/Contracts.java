@@ -9,6 +9,7 @@ import io.zhidu.crm.approval.Route;
 import io.zhidu.crm.customer.Customer;
 import io.zhidu.crm.customer.CustomerManagement;
 import io.zhidu.crm.customer.CustomerSearch;
+import io.zhidu.crm.organization.Role;
 import io.zhidu.crm.policy.Policies;
 import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.audit.CurrentActor;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -63,10 +65,11 @@ public class Contracts {
     private final Approvals approvals;
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
+    private final List<ContractReviewCheck> reviewChecks;
 
     Contracts(ContractRecords records, ContractQueries queries, ContractNumbers numbers, Catalogue catalogue, CustomerSearch customers,
               CustomerManagement customerManagement, Policies policies, Approvals approvals, BusinessClock clock,
-              ApplicationEventPublisher events) {
+              ApplicationEventPublisher events, List<ContractReviewCheck> reviewChecks) {
         this.records = records;
         this.queries = queries;
         this.numbers = numbers;
@@ -77,6 +80,7 @@ public class Contracts {
         this.approvals = approvals;
         this.clock = clock;
         this.events = events;
+        this.reviewChecks = reviewChecks;
     }
 
     /** Drafts a contract for a customer in the scope (404 otherwise); returns it. */
@@ -205,19 +209,32 @@ public class Contracts {
         return queries.find(scope, id).flatMap(row -> records.findById(id).map(c -> ContractView.of(c, row.customerName())));
     }
 
-    /** Submits a draft to 合同评审: the business-dept manager up to the threshold, the VP above it. Returns the approval id. */
+    /**
+     * Submits a draft to 合同评审: the business-dept manager up to the threshold, the VP above it, or
+     * higher when a {@link ContractReviewCheck} flags the contract (the most senior role wins).
+     * Returns the approval id.
+     */
     @Transactional
     public long submit(DataScope scope, long id) {
         Contract c = load(scope, id);
         c.submit();
         ContractPolicy policy = ContractPolicy.of(policies.current());
         records.saveAndFlush(c);
+        List<ReviewFlag> flags = reviewFlags(c);
+        Role reviewer = flags.stream().map(ReviewFlag::reviewer).reduce(policy.reviewer(c.getAmount()), ReviewFlag::senior);
         long approvalId = approvals.submit(new ApprovalRequest(SUBJECT, id, "contract.approval.title",
                 List.of(c.getNumber(), customerName(c), c.getAmount().toPlainString()), "/contracts/" + id,
-                Route.Roles.of(policy.reviewer(c.getAmount())), scope.userId()));
+                Route.Roles.of(reviewer), scope.userId()));
         events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_SUBMITTED", id,
-                c.getNumber() + " → " + policy.reviewer(c.getAmount()) + " (policy v" + policy.versionId() + ")"));
+                c.getNumber() + " → " + reviewer + " (policy v" + policy.versionId() + ")"
+                        + flags.stream().map(f -> " " + f.code()).collect(Collectors.joining())));
         return approvalId;
+    }
+
+    /** What the review checks of other modules find on this contract now (none raises → empty). */
+    List<ReviewFlag> reviewFlags(Contract c) {
+        ContractUnderReview subject = ContractUnderReview.of(c);
+        return reviewChecks.stream().flatMap(check -> check.flags(subject).stream()).toList();
     }
 
     /** The review's end: approved → APPROVED (dated today), rejected or withdrawn → DRAFT again. */
