@@ -35,8 +35,11 @@ class ApprovalApiController {
     private final ApprovalInbox inbox;
     private final CurrentStaff current;
     private final MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes;
 
-    ApprovalApiController(Approvals approvals, ApprovalInbox inbox, CurrentStaff current, MessageSource messages) {
+    ApprovalApiController(Approvals approvals, ApprovalInbox inbox, CurrentStaff current, MessageSource messages,
+                          org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes) {
+        this.notes = notes;
         this.approvals = approvals;
         this.inbox = inbox;
         this.current = current;
@@ -51,10 +54,14 @@ class ApprovalApiController {
                 long requesterId, String requesterName, Instant submittedAt, Instant closedAt, Integer currentStep) {
     }
 
-    /** A request with every step. */
+    /** A request with every step and what its subject's module notes for the approver ({@link ApprovalNotes}). */
     record Detail(long id, String subjectType, long subjectId, String title, String link, ApprovalStatus status,
                   Person requester, Instant submittedAt, Instant closedAt, String withdrawComment, Integer currentStep,
-                  List<Step> steps) {
+                  List<Step> steps, List<Note> notes) {
+    }
+
+    /** A note in the caller's language, with the policy clause it rests on. */
+    record Note(String message, String clause) {
     }
 
     record CommentRequest(@Size(max = Approval.MAX_COMMENT, message = "{approval.comment.tooLong}") String comment) {
@@ -112,7 +119,9 @@ class ApprovalApiController {
 
     private Detail detail(ApprovalView v, Locale locale) {
         return new Detail(v.id(), v.subjectType(), v.subjectId(), title(v.titleKey(), v.titleArguments(), locale), v.link(),
-                v.status(), v.requester(), v.submittedAt(), v.closedAt(), v.withdrawComment(), v.currentStep(), v.steps());
+                v.status(), v.requester(), v.submittedAt(), v.closedAt(), v.withdrawComment(), v.currentStep(), v.steps(),
+                notes.orderedStream().flatMap(n -> n.notes(v).stream())
+                        .map(n -> new Note(title(n.messageKey(), n.arguments(), locale), n.clause())).toList());
     }
 
     private String title(String key, Object[] args, Locale locale) {

@@ -33,11 +33,14 @@ class ApprovalPageController {
     private final Approvals approvals;
     private final ApprovalInbox inbox;
     private final CurrentStaff current;
+    private final org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes;
 
-    ApprovalPageController(Approvals approvals, ApprovalInbox inbox, CurrentStaff current) {
+    ApprovalPageController(Approvals approvals, ApprovalInbox inbox, CurrentStaff current,
+                           org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes) {
         this.approvals = approvals;
         this.inbox = inbox;
         this.current = current;
+        this.notes = notes;
     }
 
     /** The comment of an approval, a rejection (required there) or a withdrawal. */
@@ -115,6 +118,7 @@ class ApprovalPageController {
     private String detail(ApprovalView approval, Model model) {
         StaffAccount me = me();
         model.addAttribute("approval", approval);
+        model.addAttribute("notes", notes.orderedStream().flatMap(n -> n.notes(approval).stream()).toList());
         model.addAttribute("awaitsMe", approval.awaits(me.id()));
         model.addAttribute("mayWithdraw", approval.open() && approval.requester().id() == me.id());
         for (String form : new String[] {"approveForm", "rejectForm", "withdrawForm"}) {

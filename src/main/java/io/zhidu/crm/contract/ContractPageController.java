@@ -152,12 +152,14 @@ class ContractPageController {
         ContractView c = contracts.find(scope, id).orElseThrow(DomainException::notFound);
         model.addAttribute("contract", c);
         model.addAttribute("approvals", contracts.reviews(scope, id));
+        model.addAttribute("reviewFlags", contracts.reviewFlags(scope, id));
         model.addAttribute("attachments", attachments.panel(scope, Contracts.SUBJECT, id));
         model.addAttribute("today", clock.today());
         boolean edit = Grants.can("contract:edit");
         model.addAttribute("canSubmit", edit && c.status() == ContractStatus.DRAFT);
         model.addAttribute("canSign", edit && c.status() == ContractStatus.APPROVED);
         model.addAttribute("canShip", Grants.can("shipment:record") && c.status() == ContractStatus.SIGNED && c.shippedOn() == null);
+        model.addAttribute("canOrderShipment", Grants.can("shipment:record") && c.status() == ContractStatus.SIGNED);
         model.addAttribute("canComplete", edit && c.status() == ContractStatus.SIGNED);
         model.addAttribute("canTerminate", edit && (c.status() == ContractStatus.DRAFT || c.status() == ContractStatus.APPROVED
                 || c.status() == ContractStatus.SIGNED));

@@ -66,10 +66,12 @@ public class Contracts {
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
     private final List<ContractReviewCheck> reviewChecks;
+    private final ContractReviewFlags flagRecords;
 
     Contracts(ContractRecords records, ContractQueries queries, ContractNumbers numbers, Catalogue catalogue, CustomerSearch customers,
               CustomerManagement customerManagement, Policies policies, Approvals approvals, BusinessClock clock,
-              ApplicationEventPublisher events, List<ContractReviewCheck> reviewChecks) {
+              ApplicationEventPublisher events, List<ContractReviewCheck> reviewChecks, ContractReviewFlags flagRecords) {
+        this.flagRecords = flagRecords;
         this.records = records;
         this.queries = queries;
         this.numbers = numbers;
@@ -211,8 +213,9 @@ public class Contracts {
 
     /**
      * Submits a draft to 合同评审: the business-dept manager up to the threshold, the VP above it, or
-     * higher when a {@link ContractReviewCheck} flags the contract (the most senior role wins).
-     * Returns the approval id.
+     * higher when a {@link ContractReviewCheck} flags the contract (the most senior role wins). The
+     * flags are kept with the approval (the contract page and the approver show them). Returns the
+     * approval id.
      */
     @Transactional
     public long submit(DataScope scope, long id) {
@@ -225,6 +228,7 @@ public class Contracts {
         long approvalId = approvals.submit(new ApprovalRequest(SUBJECT, id, "contract.approval.title",
                 List.of(c.getNumber(), customerName(c), c.getAmount().toPlainString()), "/contracts/" + id,
                 Route.Roles.of(reviewer), scope.userId()));
+        flagRecords.save(id, approvalId, clock.instant(), flags);
         events.publishEvent(new ContractChanged(CurrentActor.username(), "CONTRACT_SUBMITTED", id,
                 c.getNumber() + " → " + reviewer + " (policy v" + policy.versionId() + ")"
                         + flags.stream().map(f -> " " + f.code()).collect(Collectors.joining())));
@@ -325,6 +329,13 @@ public class Contracts {
     public List<ApprovalView> reviews(DataScope scope, long id) {
         queries.find(scope, id).orElseThrow(DomainException::notFound);
         return approvals.history(SUBJECT, id);
+    }
+
+    /** The review flags of every submission of a contract in the scope, newest submission first (404 outside it). */
+    @Transactional(readOnly = true)
+    List<ContractReviewFlags.Stored> reviewFlags(DataScope scope, long id) {
+        queries.find(scope, id).orElseThrow(DomainException::notFound);
+        return flagRecords.of(id);
     }
 
     /** The premium of a customer's contracts signed in {@code [from, to]} (read by grading). */

@@ -12,11 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A customer's credit over REST (issue #6 item 8). A customer outside the caller's data scope
- * answers 404, as if absent. Changing the credit answers 202 with the approval request deciding it.
+ * answers 404, as if absent. Changing the credit answers 202 with the approval request deciding it;
+ * so does asking for a hold's release, while the hold itself takes effect at once (as on the page).
  */
 @RestController
 @RequestMapping("/api/v1/customers/{id}/credit")
@@ -40,6 +42,10 @@ class CreditApiController {
     record Accepted(long changeId, long approvalId) {
     }
 
+    /** The body of a hold or of a request to release it: the reason (required). */
+    record ReasonRequest(String reason) {
+    }
+
     @GetMapping
     @RequiresPermission("credit:read")
     CreditBody get(DataScope scope, @PathVariable long id) {
@@ -57,6 +63,23 @@ class CreditApiController {
         ChangeRequest b = body == null ? new ChangeRequest(null, null, null, null, null) : body;
         CustomerCredits.Proposed p = credits.propose(scope, id,
                 new CustomerCredits.Proposal(b.rating(), b.limit(), b.form(), b.termsDays(), b.reason()));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/approvals/" + p.approvalId()))
+                .body(new Accepted(p.changeId(), p.approvalId()));
+    }
+
+    /** Puts the credit on hold at once, as the page's act (business-dept manager); answers the credit as it now stands. */
+    @RequestMapping(path = "/hold", method = {RequestMethod.POST, RequestMethod.PUT})
+    @RequiresPermission("credit:hold")
+    CreditBody hold(DataScope scope, @PathVariable long id, @RequestBody(required = false) ReasonRequest body) {
+        credits.hold(scope, id, body == null ? null : body.reason());
+        return get(scope, id);
+    }
+
+    /** Asks the VP to take the hold off: 202 with the approval request deciding it. */
+    @RequestMapping(path = "/release-hold", method = {RequestMethod.POST, RequestMethod.PUT})
+    @RequiresPermission("credit:propose")
+    ResponseEntity<Accepted> releaseHold(DataScope scope, @PathVariable long id, @RequestBody(required = false) ReasonRequest body) {
+        CustomerCredits.Proposed p = credits.requestRelease(scope, id, body == null ? null : body.reason());
         return ResponseEntity.accepted().location(URI.create("/api/v1/approvals/" + p.approvalId()))
                 .body(new Accepted(p.changeId(), p.approvalId()));
     }

@@ -119,6 +119,35 @@ public class CustomerCredits {
     }
 
     /**
+     * Takes over a credit granted before the company used the system (the credit file kept so far;
+     * the demo company's): checked as a proposal, in force at once until {@code validUntil}, and
+     * recorded in the history as an approved change with its reason. No screen or API offers it; a
+     * customer with a credit or a pending change already is a CONFLICT.
+     */
+    @Transactional
+    public long importGranted(DataScope scope, long customerId, Proposal p, LocalDate validUntil) {
+        customer(scope, customerId);
+        CreditStandard standard = standard();
+        CreditTerms terms = terms(standard, p);
+        String reason = reason(p.reason(), true);
+        if (validUntil == null) {
+            throw DomainException.invalid("validUntil", "credit.error.validUntil");
+        }
+        if (records.terms(customerId).isPresent() || records.pending(customerId).isPresent()) {
+            throw DomainException.conflict("credit.error.alreadyGranted");
+        }
+        Instant now = clock.instant();
+        long changeId = records.insert(customerId, ChangeKind.CHANGE, ChangeStatus.APPROVED, terms, reason, null,
+                standard.versionId(), scope.userId(), now);
+        CreditTerms granted = new CreditTerms(terms.rating(), terms.limit(), terms.form(), terms.days(), validUntil, false);
+        records.grant(customerId, granted, now);
+        records.close(changeId, ChangeStatus.APPROVED, scope.userId(), now, null, validUntil);
+        events.publishEvent(new CreditChanged(CurrentActor.username(), "CREDIT_IMPORTED", customerId,
+                describe(granted) + " until " + validUntil + ": " + reason));
+        return changeId;
+    }
+
+    /**
      * Puts the customer's credit on hold at once (a business-dept manager's act), with a reason.
      * CONFLICT without a credit or when it is on hold already.
      */

@@ -5,6 +5,6 @@
  * full history, the exposure against the limit, and the credit check other modules call before
  * they commit goods or contracts ({@link io.zhidu.crm.credit.CreditCheck}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "receivable", "policy", "approval",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "contract", "receivable", "policy", "approval",
         "organization", "shared"})
 package io.zhidu.crm.credit;

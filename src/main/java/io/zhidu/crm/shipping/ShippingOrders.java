@@ -103,9 +103,11 @@ public class ShippingOrders {
     private final Policies policies;
     private final BusinessClock clock;
     private final ApplicationEventPublisher events;
+    private final ShippingNotices notices;
 
     ShippingOrders(JdbcClient jdbc, Contracts contracts, CustomerSearch customers, CreditCheck creditCheck, Approvals approvals,
-                   Policies policies, BusinessClock clock, ApplicationEventPublisher events) {
+                   Policies policies, BusinessClock clock, ApplicationEventPublisher events, ShippingNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.customers = customers;
@@ -282,7 +284,10 @@ public class ShippingOrders {
         return approvalId;
     }
 
-    /** The release request's end: approved releases the order today; any other end leaves it blocked. */
+    /**
+     * The release request's end: approved releases the order today; any other end leaves it blocked.
+     * The warehouse, the order's creator and the requester are told either way.
+     */
     @ApplicationModuleListener
     void on(ApprovalDecided decided) {
         if (!SUBJECT.equals(decided.subjectType())) {
@@ -296,9 +301,11 @@ public class ShippingOrders {
             if (moved > 0) {
                 events.publishEvent(new ShippingChanged(CurrentActor.SYSTEM, "SHIPMENT_RELEASE_APPROVED", decided.subjectId(),
                         "approval " + decided.approvalId()));
+                notices.releaseDecided(decided);
             }
             return;
         }
+        notices.releaseDecided(decided);
         events.publishEvent(new ShippingChanged(CurrentActor.SYSTEM, "SHIPMENT_RELEASE_REFUSED", decided.subjectId(),
                 decided.outcome() + " approval " + decided.approvalId() + (decided.comment() == null ? "" : ": " + decided.comment())));
     }

@@ -312,4 +312,58 @@ class CreditIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT kind FROM credit_change WHERE customer_id = ? ORDER BY id").param(customer).query(String.class).list())
                 .containsExactly("CHANGE", "HOLD", "RELEASE");
     }
+
+    @Test
+    void theHoldAndItsReleaseWorkOverTheApiAsOnThePage() throws Exception {
+        long customer = customer("sales1", "信用接口冻结测试有限公司");
+        String hold = "/api/v1/customers/" + customer + "/credit/hold";
+        String release = "/api/v1/customers/" + customer + "/credit/release-hold";
+        // nothing to hold without a credit: 409, nothing recorded
+        mvc.perform(post(hold).header("Authorization", bearer(token("bizmgr"))).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"拒付\"}")).andExpect(status().isConflict());
+        long grant = propose("stat", customer, body("A", 100000, 30, "MONTHLY"));
+        approve("vp", grant);
+        awaitChange(grant, "APPROVED");
+
+        // only the business-dept manager holds; a reason is required; outside the scope is 404
+        mvc.perform(post(hold).header("Authorization", bearer(token("stat"))).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"拒付\"}")).andExpect(status().isForbidden());
+        mvc.perform(post(hold).header("Authorization", bearer(token("bizmgr"))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"  \"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/v1/customers/987654321/credit/hold").header("Authorization", bearer(token("bizmgr")))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"拒付\"}")).andExpect(status().isNotFound());
+        getCredit("stat", customer).andExpect(jsonPath("$.onHold").value(false));
+
+        // PUT holds at once and answers the credit as it now stands; a second hold is a conflict
+        mvc.perform(put(hold).header("Authorization", bearer(token("bizmgr"))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"客户拒付，紧急冻结\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.onHold").value(true)).andExpect(jsonPath("$.rating").value("A"));
+        mvc.perform(post(hold).header("Authorization", bearer(token("bizmgr"))).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"again\"}")).andExpect(status().isConflict());
+
+        // releasing: 202 with the VP's approval; the hold stays until the VP approves; no second request meanwhile
+        mvc.perform(post(release).header("Authorization", bearer(token("stat"))).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        String response = mvc.perform(post(release).header("Authorization", bearer(token("stat")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"已结清欠款\"}"))
+                .andExpect(status().isAccepted())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Location", org.hamcrest.Matchers.startsWith("/api/v1/approvals/")))
+                .andReturn().getResponse().getContentAsString();
+        long approval = ((Number) json.readValue(response, Map.class).get("approvalId")).longValue();
+        assertThat(route(approval)).containsExactly("VP");
+        mvc.perform(post(release).header("Authorization", bearer(token("stat"))).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"再次申请\"}")).andExpect(status().isConflict());
+        getCredit("stat", customer).andExpect(jsonPath("$.onHold").value(true))
+                .andExpect(jsonPath("$.pendingApprovalId").value(approval));
+        approve("vp", approval);
+        awaitChange(approval, "APPROVED");
+        getCredit("stat", customer).andExpect(jsonPath("$.onHold").value(false));
+        // not on hold any more: nothing to release
+        mvc.perform(post(release).header("Authorization", bearer(token("stat"))).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"x\"}")).andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT kind FROM credit_change WHERE customer_id = ? ORDER BY id").param(customer).query(String.class).list())
+                .containsExactly("CHANGE", "HOLD", "RELEASE");
+    }
 }

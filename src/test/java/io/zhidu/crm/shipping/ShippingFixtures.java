@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds what a shipping test needs through the modules' own services: a contract signed today
- * (reviewed by the business-dept manager) whose whole amount falls due 30 days after shipment, and
+ * (reviewed by the business-dept manager, or the GM when it is beyond the customer's credit) whose whole amount falls due 30 days after shipment, and
  * a credit granted by the VP.
  */
 public record ShippingFixtures(Contracts contracts, CustomerCredits credits, Approvals approvals, BusinessClock clock,
@@ -31,7 +31,7 @@ public record ShippingFixtures(Contracts contracts, CustomerCredits credits, App
                 new Contracts.Line(null, "发货测试配件", new BigDecimal("5"), "套", new BigDecimal("200"), new BigDecimal("200"))),
                 List.of(new Contracts.Term(new BigDecimal("100"), PaymentAnchor.SHIPMENT, 30))));
         long approval = contracts.submit(everything, draft.id());
-        approvals.approve(approval, userId("bizmgr"), "同意");
+        approvals.approve(approval, userId(reviewer(approval)), "同意");
         for (int i = 0; i < 100 && !"APPROVED".equals(status(draft.id())); i++) {
             Thread.sleep(100);
         }
@@ -49,6 +49,17 @@ public record ShippingFixtures(Contracts contracts, CustomerCredits credits, App
                 .query(Long.class).single() == 0; i++) {
             Thread.sleep(100);
         }
+    }
+
+    /** Who decides the first step of a review: the business-dept manager, or higher when the contract was flagged (e.g. beyond credit). */
+    private String reviewer(long approvalId) {
+        String role = jdbc.sql("SELECT approver_role FROM approval_step WHERE approval_id = ? ORDER BY step_no FETCH FIRST 1 ROWS ONLY")
+                .param(approvalId).query(String.class).single();
+        return switch (role) {
+            case "GM" -> "gm";
+            case "VP" -> "vp";
+            default -> "bizmgr";
+        };
     }
 
     private String status(long contractId) {

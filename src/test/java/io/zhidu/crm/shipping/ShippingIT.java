@@ -149,6 +149,16 @@ class ShippingIT extends AbstractIntegrationTest {
         }
     }
 
+    /** The users told of the order's release decision with the message key, once the notice arrived (it is delivered after commit). */
+    List<String> toldOf(long orderId, String messageKey) throws InterruptedException {
+        String sql = "SELECT e.username FROM notice n JOIN employee e ON e.id = n.recipient_id"
+                + " WHERE n.topic = 'shipping.releaseDecided' AND n.link = ? AND n.message_key = ? ORDER BY e.username";
+        for (int i = 0; i < 100 && jdbc.sql(sql).params("/shipments/" + orderId, messageKey).query(String.class).list().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        return jdbc.sql(sql).params("/shipments/" + orderId, messageKey).query(String.class).list();
+    }
+
     long count(String sql, Object... params) {
         return jdbc.sql(sql).params(List.of(params)).query(Long.class).single();
     }
@@ -246,6 +256,10 @@ class ShippingIT extends AbstractIntegrationTest {
         decide("gm", approval, "approve").andExpect(status().isOk());
         awaitAudit(over, "SHIPMENT_RELEASE_APPROVED");
         assertThat(orderStatus(over)).isEqualTo("RELEASED");
+        // the warehouse (who created and asked) is told the goods may go; nobody is told it was refused
+        assertThat(toldOf(over, "shipping.notice.released")).contains("warehouse");
+        assertThat(count("SELECT COUNT(*) FROM notice WHERE link = ? AND message_key = 'shipping.notice.refused'",
+                "/shipments/" + over)).isZero();
 
         // overdue goes to the VP; a rejection keeps the order blocked
         long late = customer("发货逾期特批有限公司", "REGULAR");
@@ -258,6 +272,10 @@ class ShippingIT extends AbstractIntegrationTest {
         decide("vp", first, "reject").andExpect(status().isOk());
         awaitAudit(overdue, "SHIPMENT_RELEASE_REFUSED");
         assertThat(orderStatus(overdue)).isEqualTo("BLOCKED");
+        // the warehouse is told it stays blocked, with the approver's reason
+        assertThat(toldOf(overdue, "shipping.notice.refused")).contains("warehouse");
+        assertThat(jdbc.sql("SELECT args FROM notice WHERE link = ? AND message_key = 'shipping.notice.refused'")
+                .param("/shipments/" + overdue).query(String.class).list()).allMatch(a -> a.contains("\"ok\"") && a.contains(c2.number()));
         long second = requestRelease(overdue);
         decide("vp", second, "approve").andExpect(status().isOk());
         awaitAudit(overdue, "SHIPMENT_RELEASE_APPROVED");
