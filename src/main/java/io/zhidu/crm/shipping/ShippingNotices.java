@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ShippingNotices {
 
-    static final String RELEASE_DECIDED = "shipping.releaseDecided";
+    static final String RELEASE_DECIDED = "shipment.releaseDecided";
 
     private record Subject(String contractNumber, String customerName, BigDecimal amount, long companyId, long createdBy) {
     }

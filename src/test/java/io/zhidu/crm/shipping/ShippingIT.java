@@ -152,7 +152,7 @@ class ShippingIT extends AbstractIntegrationTest {
     /** The users told of the order's release decision with the message key, once the notice arrived (it is delivered after commit). */
     List<String> toldOf(long orderId, String messageKey) throws InterruptedException {
         String sql = "SELECT e.username FROM notice n JOIN employee e ON e.id = n.recipient_id"
-                + " WHERE n.topic = 'shipping.releaseDecided' AND n.link = ? AND n.message_key = ? ORDER BY e.username";
+                + " WHERE n.topic = 'shipment.releaseDecided' AND n.link = ? AND n.message_key = ? ORDER BY e.username";
         for (int i = 0; i < 100 && jdbc.sql(sql).params("/shipments/" + orderId, messageKey).query(String.class).list().isEmpty(); i++) {
             Thread.sleep(100);
         }
@@ -245,6 +245,11 @@ class ShippingIT extends AbstractIntegrationTest {
         mvc.perform(post("/api/v1/shipments/" + over + "/request-release").header("Authorization", bearer(token("sales1"))))
                 .andExpect(status().isForbidden());
         ship("sales1", body(c.id(), clock.today(), 1, 1)).andExpect(status().isForbidden());
+        // nor do the goods leave without the approval: shipping a blocked order is refused, nothing billed
+        mvc.perform(post("/api/v1/shipments/" + over + "/ship").header("Authorization", bearer(token("warehouse"))))
+                .andExpect(status().isConflict());
+        assertThat(orderStatus(over)).isEqualTo("BLOCKED");
+        assertThat(count("SELECT COUNT(*) FROM receivable WHERE shipment_id = ?", over)).isZero();
 
         long approval = requestRelease(over);
         assertThat(route(approval)).containsExactly("GM");
