@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +36,10 @@ class ApprovalApiController {
     private final ApprovalInbox inbox;
     private final CurrentStaff current;
     private final MessageSource messages;
-    private final org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes;
+    private final ObjectProvider<ApprovalNotes> notes;
 
     ApprovalApiController(Approvals approvals, ApprovalInbox inbox, CurrentStaff current, MessageSource messages,
-                          org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes) {
+                          ObjectProvider<ApprovalNotes> notes) {
         this.notes = notes;
         this.approvals = approvals;
         this.inbox = inbox;

@@ -10,6 +10,7 @@ import io.zhidu.crm.shared.web.NavItem;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +34,10 @@ class ApprovalPageController {
     private final Approvals approvals;
     private final ApprovalInbox inbox;
     private final CurrentStaff current;
-    private final org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes;
+    private final ObjectProvider<ApprovalNotes> notes;
 
     ApprovalPageController(Approvals approvals, ApprovalInbox inbox, CurrentStaff current,
-                           org.springframework.beans.factory.ObjectProvider<ApprovalNotes> notes) {
+                           ObjectProvider<ApprovalNotes> notes) {
         this.approvals = approvals;
         this.inbox = inbox;
         this.current = current;

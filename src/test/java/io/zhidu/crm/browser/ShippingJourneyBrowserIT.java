@@ -42,13 +42,7 @@ class ShippingJourneyBrowserIT extends BrowserJourney {
     @Test
     void aBlockedShipmentIsReleasedByTheGm() throws InterruptedException {
         ShippingFixtures fx = new ShippingFixtures(contracts, credits, approvals, clock, jdbc);
-        long customer = jdbc.sql("""
-                        SELECT c.id FROM customer c JOIN employee e ON e.id = c.owner_id
-                        WHERE e.username = 'sales3' AND c.deleted_at IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM credit_change ch WHERE ch.customer_id = c.id)
-                          AND NOT EXISTS (SELECT 1 FROM receivable r WHERE r.customer_id = c.id)
-                        ORDER BY c.id FETCH FIRST 1 ROWS ONLY""")
-                .query(Long.class).single();
+        long customer = freshCustomerOfSales3();
         ContractView contract = fx.signedContract(customer);
         fx.grant(customer, "1500");
 
@@ -113,13 +107,7 @@ class ShippingJourneyBrowserIT extends BrowserJourney {
     @Test
     void aContractBeyondTheCreditGoesToTheGmWhoSeesWhy() throws InterruptedException {
         ShippingFixtures fx = new ShippingFixtures(contracts, credits, approvals, clock, jdbc);
-        long customer = jdbc.sql("""
-                        SELECT c.id FROM customer c JOIN employee e ON e.id = c.owner_id
-                        WHERE e.username = 'sales3' AND c.deleted_at IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM credit_change ch WHERE ch.customer_id = c.id)
-                          AND NOT EXISTS (SELECT 1 FROM receivable r WHERE r.customer_id = c.id)
-                        ORDER BY c.id FETCH FIRST 1 ROWS ONLY""")
-                .query(Long.class).single();
+        long customer = freshCustomerOfSales3();
         fx.grant(customer, "8000");
         DataScope sales3 = DataScope.ownOnly(jdbc.sql("SELECT id FROM employee WHERE username = 'sales3'").query(Long.class).single());
         long id = contracts.draft(sales3, new Contracts.Draft(customer, List.of(new Contracts.Line(null, "评审旅程设备", BigDecimal.ONE,
@@ -131,6 +119,8 @@ class ShippingJourneyBrowserIT extends BrowserJourney {
         submitAndWait(By.id("contract-submit"));
         assertThat(driver.findElement(By.id("contract-review-flags")).getText())
                 .contains("超出可用信用 ¥8,000.00", "超出 ¥1,500.00", "总经理", "6.2.3-1");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                driver.findElement(By.id("contract-review-flags")));
         Browser.screenshot(driver, "contract-review-01-flagged-zh");
 
         long approval = jdbc.sql("SELECT id FROM approval WHERE subject_type = 'CONTRACT' AND subject_id = ? AND status = 'PENDING'")
@@ -146,5 +136,16 @@ class ShippingJourneyBrowserIT extends BrowserJourney {
             Thread.sleep(100);
         }
         assertThat(jdbc.sql("SELECT status FROM contract WHERE id = ?").param(id).query(String.class).single()).isEqualTo("APPROVED");
+    }
+
+    /** A demo customer of sales3 without credit or receivables. */
+    private long freshCustomerOfSales3() {
+        return jdbc.sql("""
+                        SELECT c.id FROM customer c JOIN employee e ON e.id = c.owner_id
+                        WHERE e.username = 'sales3' AND c.deleted_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM credit_change ch WHERE ch.customer_id = c.id)
+                          AND NOT EXISTS (SELECT 1 FROM receivable r WHERE r.customer_id = c.id)
+                        ORDER BY c.id FETCH FIRST 1 ROWS ONLY""")
+                .query(Long.class).single();
     }
 }
