@@ -83,8 +83,8 @@ public class ShippingOrders {
     }
 
     private static final String SELECT = """
-            SELECT o.id, o.contract_id, o.contract_number, o.customer_id, c.name AS customer_name, c.category, o.priority, o.requested_on,
-                   o.amount, o.status, o.released_on, o.shipped_on, o.release_approval_id, o.release_approver
+            SELECT o.id, o.contract_id, o.contract_number, o.customer_id, c.name AS customer_name, c.category, o.priority,
+                   o.requested_on, o.amount, o.status, o.released_on, o.shipped_on, o.release_approval_id, o.release_approver
             FROM shipping_order o JOIN customer c ON c.id = o.customer_id
             WHERE\s""";
 
