@@ -199,6 +199,10 @@ class BenefitIT extends AbstractIntegrationTest {
         assertThat(en).contains("Best price", "every 90 days", "Benefits by customer class");
         long ungraded = customer("待遇页面未分级", "REGULAR", null);
         assertThat(mvc.perform(get("/customers/" + ungraded).with(login("sales1"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString()).contains("普通客户 未分级", "标准价格", "按需", "客户负责业务员");
+                .andReturn().getResponse().getContentAsString()).contains("普通客户 未分级", "标准价格", "不得低于目录价，再低须主管副总经理评审", "按需", "客户负责业务员",
+                        "普通客户 D（含未分级）");
+        // the matrix is a section of the policy, each setting with its clause
+        assertThat(mvc.perform(get("/policy").with(login("sales1"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("分类客户享受待遇", "大客户 A 级：发货优先级", "最优价格：低于目录价的最大下浮", "6.1.2-2");
     }
 }
