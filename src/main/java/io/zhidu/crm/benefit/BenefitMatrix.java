@@ -90,11 +90,10 @@ record BenefitMatrix(long versionId, String versionLabel, Function<String, Strin
                 settings.add(PolicySetting.choices(cell + "-visitors", CLAUSE, label(cell + "-visitors"), Benefits.VISITORS,
                         c.visitors()));
             }
-            settings.add(PolicySetting.decimal("floor-best", CLAUSE, label("floor-best"), "benefit.unit.percent", "12", "0", "100"));
-            settings.add(PolicySetting.decimal("floor-better", CLAUSE, label("floor-better"), "benefit.unit.percent", "8", "0", "100"));
-            settings.add(PolicySetting.decimal("floor-some", CLAUSE, label("floor-some"), "benefit.unit.percent", "4", "0", "100"));
-            settings.add(PolicySetting.decimal("floor-standard", CLAUSE, label("floor-standard"), "benefit.unit.percent", "0", "0",
-                    "100"));
+            for (PriceTier tier : PriceTier.values()) {
+                settings.add(PolicySetting.decimal(tier.floorSetting(), CLAUSE, label(tier.floorSetting()), "benefit.unit.percent",
+                        tier.shippedFloor, "0", "100"));
+            }
             settings.add(PolicySetting.choice(REVIEWER, CLAUSE, label(REVIEWER), REVIEWERS, Role.VP.name()));
             return new PolicySection(SECTION, PolicyChapter.CLASSIFICATION, "benefit.policy.section", 2, settings);
         }

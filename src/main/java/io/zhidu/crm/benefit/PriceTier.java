@@ -6,7 +6,14 @@ package io.zhidu.crm.benefit;
  * of the policy section {@code benefit}.
  */
 public enum PriceTier {
-    BEST, BETTER, SOME, STANDARD;
+    BEST("12"), BETTER("8"), SOME("4"), STANDARD("0");
+
+    /** The shipped floor in % below list price (SPEC R4 with issue #7 item 5). */
+    final String shippedFloor;
+
+    PriceTier(String shippedFloor) {
+        this.shippedFloor = shippedFloor;
+    }
 
     public String labelKey() {
         return "benefit.tier." + name();
