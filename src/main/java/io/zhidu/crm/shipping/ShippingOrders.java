@@ -6,13 +6,14 @@ import io.zhidu.crm.approval.ApprovalRequest;
 import io.zhidu.crm.approval.ApprovalView;
 import io.zhidu.crm.approval.Approvals;
 import io.zhidu.crm.approval.Route;
+import io.zhidu.crm.benefit.Benefit;
+import io.zhidu.crm.benefit.Benefits;
 import io.zhidu.crm.contract.ContractStatus;
 import io.zhidu.crm.contract.ContractView;
 import io.zhidu.crm.contract.Contracts;
 import io.zhidu.crm.credit.BlockReason;
 import io.zhidu.crm.credit.CreditCheck;
 import io.zhidu.crm.customer.CustomerEnums;
-import io.zhidu.crm.customer.CustomerSearch;
 import io.zhidu.crm.organization.Role;
 import io.zhidu.crm.policy.Policies;
 import io.zhidu.crm.shared.DomainException;
@@ -57,14 +58,14 @@ public class ShippingOrders {
     public record LineInput(Integer contractLineId, BigDecimal quantity) {
     }
 
-    /** An order with its lines and the reasons of its last block. */
+    /**
+     * An order with its lines and the reasons of its last block; {@code priority} is the customer's
+     * shipping priority (policy section benefit) when the order was created.
+     */
     public record Order(long id, long contractId, String contractNumber, long customerId, String customerName, int priority,
-                        LocalDate requestedOn, BigDecimal amount, ShippingStatus status, LocalDate releasedOn,
+                        boolean keyAccount, LocalDate requestedOn, BigDecimal amount, ShippingStatus status, LocalDate releasedOn,
                         LocalDate shippedOn, Long releaseApprovalId, String releaseApprover, List<Line> lines,
                         List<Reason> reasons) {
-        public boolean keyAccount() {
-            return priority == 0;
-        }
     }
 
     public record Line(int number, int contractLineId, String product, String unit, BigDecimal quantity, BigDecimal amount) {
@@ -74,30 +75,31 @@ public class ShippingOrders {
     }
 
     /** One row of the queue. */
-    public record Row(long id, String contractNumber, long customerId, String customerName, int priority, LocalDate requestedOn,
-                      BigDecimal amount, ShippingStatus status, Long releaseApprovalId) {
-        public boolean keyAccount() {
-            return priority == 0;
-        }
+    public record Row(long id, String contractNumber, long customerId, String customerName, int priority, boolean keyAccount,
+                      LocalDate requestedOn, BigDecimal amount, ShippingStatus status, Long releaseApprovalId) {
     }
 
     public record Page(List<Row> rows, String nextCursor) {
     }
 
     private static final String SELECT = """
-            SELECT o.id, o.contract_id, o.contract_number, o.customer_id, c.name AS customer_name, o.priority, o.requested_on,
-                   o.amount, o.status, o.released_on, o.shipped_on, o.release_approval_id, o.release_approver
+            SELECT o.id, o.contract_id, o.contract_number, o.customer_id, c.name AS customer_name, c.category, o.priority,
+                   o.requested_on, o.amount, o.status, o.released_on, o.shipped_on, o.release_approval_id, o.release_approver
             FROM shipping_order o JOIN customer c ON c.id = o.customer_id
             WHERE\s""";
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("contract_number"),
-            rs.getLong("customer_id"), rs.getString("customer_name"), rs.getInt("priority"),
+            rs.getLong("customer_id"), rs.getString("customer_name"), rs.getInt("priority"), keyAccount(rs),
             rs.getObject("requested_on", LocalDate.class), rs.getBigDecimal("amount"), ShippingStatus.valueOf(rs.getString("status")),
             rs.getObject("release_approval_id", Long.class));
 
+    private static boolean keyAccount(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return CustomerEnums.Category.KEY_ACCOUNT.name().equals(rs.getString("category"));
+    }
+
     private final JdbcClient jdbc;
     private final Contracts contracts;
-    private final CustomerSearch customers;
+    private final Benefits benefits;
     private final CreditCheck creditCheck;
     private final Approvals approvals;
     private final Policies policies;
@@ -105,12 +107,12 @@ public class ShippingOrders {
     private final ApplicationEventPublisher events;
     private final ShippingNotices notices;
 
-    ShippingOrders(JdbcClient jdbc, Contracts contracts, CustomerSearch customers, CreditCheck creditCheck, Approvals approvals,
+    ShippingOrders(JdbcClient jdbc, Contracts contracts, Benefits benefits, CreditCheck creditCheck, Approvals approvals,
                    Policies policies, BusinessClock clock, ApplicationEventPublisher events, ShippingNotices notices) {
         this.notices = notices;
         this.jdbc = jdbc;
         this.contracts = contracts;
-        this.customers = customers;
+        this.benefits = benefits;
         this.creditCheck = creditCheck;
         this.approvals = approvals;
         this.policies = policies;
@@ -155,8 +157,8 @@ public class ShippingOrders {
         List<ShipmentQuantities.Requested> requested = draft.lines() == null ? null : draft.lines().stream()
                 .map(l -> l == null ? null : new ShipmentQuantities.Requested(l.contractLineId(), l.quantity())).toList();
         ShipmentQuantities.check(contract.lines().stream().map(ContractView.Line::quantity).toList(), ordered, requested);
-        int priority = customers.find(scope, contract.customerId(), false)
-                .map(c -> c.category() == CustomerEnums.Category.KEY_ACCOUNT ? 0 : 1).orElseThrow(DomainException::notFound);
+        int priority = benefits.of(scope, contract.customerId()).map(Benefit::shippingPriority)
+                .orElseThrow(DomainException::notFound);
 
         List<ContractView.Line> lines = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
@@ -361,7 +363,7 @@ public class ShippingOrders {
         params.add(id);
         return jdbc.sql(SELECT + p.sql() + " AND o.id = ?").params(params).query((rs, n) -> new Order(rs.getLong("id"),
                 rs.getLong("contract_id"), rs.getString("contract_number"), rs.getLong("customer_id"), rs.getString("customer_name"),
-                rs.getInt("priority"), rs.getObject("requested_on", LocalDate.class), rs.getBigDecimal("amount"),
+                rs.getInt("priority"), keyAccount(rs), rs.getObject("requested_on", LocalDate.class), rs.getBigDecimal("amount"),
                 ShippingStatus.valueOf(rs.getString("status")), rs.getObject("released_on", LocalDate.class),
                 rs.getObject("shipped_on", LocalDate.class), rs.getObject("release_approval_id", Long.class),
                 rs.getString("release_approver"), lines(id), reasons(id))).optional();
@@ -393,7 +395,7 @@ public class ShippingOrders {
 
     /**
      * The queue in the scope: open orders (all but SHIPPED and CANCELLED) or those of one status,
-     * by shipping priority (key accounts first), requested date, id; keyset pagination.
+     * by shipping priority (the customer's benefit), requested date, id; keyset pagination.
      */
     @Transactional(readOnly = true)
     public Page queue(DataScope scope, ShippingStatus status, KeysetCursor after, int size) {

@@ -7,6 +7,6 @@
  * share of the SHIPMENT installments is billed. The queue orders open orders by shipping priority.
  * Sits above credit (ADR 0006).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"contract", "credit", "customer", "approval",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"contract", "credit", "customer", "benefit", "approval",
         "organization", "policy", "notification", "shared"})
 package io.zhidu.crm.shipping;

@@ -130,6 +130,8 @@ class ContractIT extends AbstractIntegrationTest {
     @Test
     void aContractIsDraftedReviewedByTheBusinessManagerSignedAndShipped() throws Exception {
         long customerId = customer("sales1", "合同测试华东机械有限公司");
+        // graded B (普通客户 B: 适当优惠, list − 4%), so the line at −3.33% needs no VP (benefit price floor)
+        jdbc.sql("UPDATE customer SET grade = 'B' WHERE id = ?").param(customerId).update();
         LocalDate today = clock.today();
         // 10 × 1,050 + 3 × 2,900 = 19,200 against list 10 × 1,000 + 3 × 3,000 = 19,000
         Map<?, ?> draft = draft("sales1", body(customerId, List.of(line("数控机床 A", "10", "1000", "1050"),
