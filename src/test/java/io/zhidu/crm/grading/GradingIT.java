@@ -185,9 +185,15 @@ class GradingIT extends AbstractIntegrationTest {
         signed(late, today.minusDays(400), "100.00", "100.00");
         signed(late, today.minusDays(61), "3000000.00", "3000000.00", due(30, "300000.00"));
         grade("sales1", late, today).andExpect(jsonPath("$.indicators[0].points").value(1))
-                .andExpect(jsonPath("$.indicators[0].rule").value(org.hamcrest.Matchers.containsString("arrears")))
+                .andExpect(jsonPath("$.indicators[0].ruleCode").value(org.hamcrest.Matchers.startsWith("arrears")))
+                .andExpect(jsonPath("$.indicators[0].rule").value("期间内有应收款逾期超过 30 天（拖欠） → 1 分"))
                 .andExpect(jsonPath("$.indicators[1].value").value(300000.00))
-                .andExpect(jsonPath("$.indicators[1].points").value(3));
+                .andExpect(jsonPath("$.indicators[1].points").value(3))
+                .andExpect(jsonPath("$.indicators[1].rule").value("≤ 50 万元 → 3 分"));
+        // the rule reads in the caller's language
+        mvc.perform(get("/api/v1/customers/" + late + "/grade").param("asOf", today.toString())
+                        .header("Authorization", bearer(token("sales1"))).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.indicators[1].rule").value("At most 50 x 10k yuan → 3 points"));
         // exactly 30 days past due the day before: not yet arrears
         grade("sales1", late, today.minusDays(1)).andExpect(jsonPath("$.indicators[0].points").value(3));
 
