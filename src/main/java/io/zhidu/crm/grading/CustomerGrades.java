@@ -251,7 +251,7 @@ public class CustomerGrades {
                         "/customers/" + p.customerId()));
             } else {
                 events.publishEvent(new Notice(Set.of(owner), TOPIC, "grading.notice.runChanged",
-                        List.of(Integer.toString(changed.size()), Long.toString(runId)), "/grading/migration?run=" + runId));
+                        List.of(Integer.toString(changed.size()), Long.toString(runId)), "/grading/migration"));
             }
         });
     }

@@ -243,7 +243,7 @@ public class GradingRuns {
             long after = 0;
             List<Proposal> page;
             Map<Long, List<Proposal>> changedByOwner = new java.util.HashMap<>();
-            while (!(page = records.openProposals(run.id(), after, DEFAULT_BATCH)).isEmpty()) {
+            while (!(page = records.openProposals(run.id(), after, batchSize)).isEmpty()) {
                 grades.takeEffect(page, run.id(), decided.approvalId())
                         .forEach((owner, changed) -> changedByOwner.computeIfAbsent(owner, k -> new java.util.ArrayList<>()).addAll(changed));
                 after = page.get(page.size() - 1).customerId();
