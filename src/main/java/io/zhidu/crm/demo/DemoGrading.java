@@ -78,9 +78,11 @@ class DemoGrading implements ApplicationRunner {
 
         GradingRun current = runs.computeAll(runs.start(bizmgr.userId(), clock.today()).id());
         List<Proposal> proposals = proposals(bizmgr, current.id());
-        proposals.stream().filter(p -> p.direction() == Proposal.Direction.DOWN).findFirst().ifPresent(p ->
-                runs.review(bizmgr, current.id(), p.id(), p.currentGrade().name(), p.currentCategory().name(),
-                        "客户新签订单在谈，本年度暂维持原等级"));
+        // one proposal kept at the grade in force, with the reviewer's reason (a downgrade if any, else an upgrade)
+        proposals.stream().filter(p -> p.direction() != Proposal.Direction.SAME && p.currentGrade() != null)
+                .min(Comparator.comparing((Proposal p) -> p.direction() != Proposal.Direction.DOWN).thenComparingLong(Proposal::customerId))
+                .ifPresent(p -> runs.review(bizmgr, current.id(), p.id(), p.currentGrade().name(), p.currentCategory().name(),
+                        p.direction() == Proposal.Direction.DOWN ? "客户新签订单在谈，本年度暂维持原等级" : "回款记录尚短，暂维持原等级，下年度再评"));
         runs.acceptAll(bizmgr, current.id(), null, null);
         long pending = runs.submit(bizmgr, current.id());
         log.info("Demo grading: run {} approved, run {} waiting for the VP (approval {}) in {} ms", previous.id(), current.id(),
