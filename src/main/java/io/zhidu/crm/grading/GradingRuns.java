@@ -242,10 +242,10 @@ public class GradingRuns {
             // batch by batch (set-based), in this listener's one transaction: all the run's grades or none
             long after = 0;
             List<Proposal> page;
-            Map<Long, List<Proposal>> changedByOwner = new java.util.HashMap<>();
+            Map<Long, CustomerGrades.OwnerChanges> changedByOwner = new java.util.HashMap<>();
             while (!(page = records.openProposals(run.id(), after, batchSize)).isEmpty()) {
                 grades.takeEffect(page, run.id(), decided.approvalId())
-                        .forEach((owner, changed) -> changedByOwner.computeIfAbsent(owner, k -> new java.util.ArrayList<>()).addAll(changed));
+                        .forEach((owner, changed) -> changedByOwner.merge(owner, changed, CustomerGrades.OwnerChanges::plus));
                 after = page.get(page.size() - 1).customerId();
             }
             grades.tellOwners(run.id(), changedByOwner);
