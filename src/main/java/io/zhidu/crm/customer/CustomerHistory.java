@@ -28,8 +28,11 @@ public class CustomerHistory {
 
     private final JdbcClient jdbc;
 
-    CustomerHistory(JdbcClient jdbc) {
+    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+
+    CustomerHistory(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     /** Records the fields that differ between two snapshots; returns how many. */
@@ -53,6 +56,20 @@ public class CustomerHistory {
                 .params(customerId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, kind.name(), field,
                         cut(oldValue), cut(newValue))
                 .update();
+    }
+
+    /** One field's change for {@link #recordAll}. */
+    record Entry(long customerId, String field, String oldValue, String newValue) {
+    }
+
+    /** Records many changes made at one moment by one actor, in one JDBC batch. */
+    void recordAll(Instant at, String actor, Kind kind, List<Entry> entries) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        batchJdbc.batchUpdate("""
+                INSERT INTO customer_change (customer_id, changed_at, actor, kind, field, old_value, new_value)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", entries.stream()
+                .map(e -> new Object[]{e.customerId(), when, actor, kind.name(), e.field(), cut(e.oldValue()), cut(e.newValue())})
+                .toList());
     }
 
     /** The newest changes first. */

@@ -34,9 +34,12 @@ public class CustomerManagement {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
 
     CustomerManagement(Customers customers, CustomerSearch search, CustomerHistory history, CustomerNameIndex nameIndex,
-                       Staff staff, StaffDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+                       Staff staff, StaffDirectory directory, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+                       org.springframework.jdbc.core.JdbcTemplate batchJdbc) {
+        this.batchJdbc = batchJdbc;
         this.customers = customers;
         this.search = search;
         this.history = history;
@@ -188,6 +191,61 @@ public class CustomerManagement {
         }
         events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_GRADED", id,
                 oldGrade + "/" + oldCategory + " → " + grade + "/" + category + " (" + reason + ")"));
+    }
+
+    /** One approved grade and category for {@link #applyGrades}. */
+    public record GradeAssignment(long customerId, CustomerEnums.Grade grade, CustomerEnums.Category category) {
+    }
+
+    /**
+     * Puts a batch of approved grades in force at once (a grading run's approval, 6.1.2-3), for the
+     * grading module only: one read of the customers still in the archive, one batched UPDATE of
+     * those whose grade or category changes, their change log in one batched insert and one audit
+     * entry for the batch with the reason. Customers in the bin or absent are left out. Returns the
+     * ids that are in the archive (their grade is now the assigned one, changed or not).
+     */
+    @Transactional
+    public java.util.Set<Long> applyGrades(java.util.List<GradeAssignment> batch, String reason) {
+        if (batch.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Map<Long, String[]> before = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, grade, category FROM customer WHERE id IN (:ids) AND deleted_at IS NULL")
+                .param("ids", batch.stream().map(GradeAssignment::customerId).toList())
+                .query(rs -> {
+                    String g = rs.getString("grade");
+                    before.put(rs.getLong("id"), new String[]{g == null ? null : g.trim(), rs.getString("category")});
+                });
+        Instant now = clock.instant();
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        String actor = CurrentActor.username();
+        java.util.List<Object[]> updates = new java.util.ArrayList<>();
+        java.util.List<CustomerHistory.Entry> changes = new java.util.ArrayList<>();
+        for (GradeAssignment a : batch) {
+            String[] old = before.get(a.customerId());
+            if (old == null) {
+                continue;
+            }
+            boolean gradeChanged = !a.grade().name().equals(old[0]);
+            boolean categoryChanged = !a.category().name().equals(old[1]);
+            if (gradeChanged || categoryChanged) {
+                updates.add(new Object[]{a.grade().name(), a.category().name(), at, a.customerId()});
+            }
+            if (gradeChanged) {
+                changes.add(new CustomerHistory.Entry(a.customerId(), "grade", old[0], a.grade().name()));
+            }
+            if (categoryChanged) {
+                changes.add(new CustomerHistory.Entry(a.customerId(), "category", old[1], a.category().name()));
+            }
+        }
+        if (!updates.isEmpty()) {
+            batchJdbc.batchUpdate("UPDATE customer SET grade = ?, category = ?, updated_at = ?, version = version + 1 "
+                    + "WHERE id = ? AND deleted_at IS NULL", updates);
+            history.recordAll(now, actor, CustomerHistory.Kind.UPDATED, changes);
+            events.publishEvent(new CustomerChanged(actor, "CUSTOMERS_GRADED", 0,
+                    updates.size() + " customers (" + reason + ")"));
+        }
+        return java.util.Set.copyOf(before.keySet());
     }
 
     public Optional<Customer> load(long id) {

@@ -17,7 +17,9 @@ import io.zhidu.crm.shared.audit.CurrentActor;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.time.BusinessClock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -208,6 +210,57 @@ public class CustomerGrades {
                     List.of(p.customerName(), p.currentGrade() == null ? "—" : p.currentGrade().name(), p.finalGrade().name()),
                     "/customers/" + p.customerId()));
         }
+    }
+
+    /** An owner's customers whose grade or category a run changed: how many, and the first (named when it is the only one). */
+    record OwnerChanges(Proposal first, int count) {
+
+        OwnerChanges plus(OwnerChanges more) {
+            return new OwnerChanges(first, count + more.count());
+        }
+    }
+
+    /**
+     * Puts a batch of a run's approved proposals into effect at once: the customers' grades and
+     * categories in one batched update (customer module), the proposals closed and the grade
+     * history written in one statement each. Proposals of customers moved to the recycle bin since
+     * are closed as rejected. Returns, per owner, the changes of grade or category in the batch, for
+     * the notices the caller sends once per owner when the whole run is in effect.
+     */
+    Map<Long, OwnerChanges> takeEffect(List<Proposal> batch, long runId, long approvalId) {
+        Set<Long> applied = management.applyGrades(batch.stream()
+                        .map(p -> new CustomerManagement.GradeAssignment(p.customerId(), p.finalGrade(), p.finalCategory())).toList(),
+                "grading run " + runId + ", approval " + approvalId);
+        List<Proposal> done = batch.stream().filter(p -> applied.contains(p.customerId())).toList();
+        List<Long> gone = batch.stream().filter(p -> !applied.contains(p.customerId())).map(Proposal::id).toList();
+        records.closeProposals(done.stream().map(Proposal::id).toList(), Proposal.Status.APPROVED);
+        records.closeProposals(gone, Proposal.Status.REJECTED);
+        records.history(done, "RUN", approvalId, clock.today());
+        Map<Long, OwnerChanges> byOwner = new HashMap<>();
+        for (Proposal p : done) {
+            if (p.ownerId() != null && (p.finalGrade() != p.currentGrade() || p.finalCategory() != p.currentCategory())) {
+                byOwner.merge(p.ownerId(), new OwnerChanges(p, 1), OwnerChanges::plus);
+            }
+        }
+        return byOwner;
+    }
+
+    /**
+     * Tells each owner once about their customers whose grade or category a run changed: the
+     * customer by name when it is one, else how many, with a link to the grade migration.
+     */
+    void tellOwners(long runId, Map<Long, OwnerChanges> changedByOwner) {
+        changedByOwner.forEach((owner, changed) -> {
+            if (changed.count() == 1) {
+                Proposal p = changed.first();
+                events.publishEvent(new Notice(Set.of(owner), TOPIC, "grading.notice.changed",
+                        List.of(p.customerName(), p.currentGrade() == null ? "—" : p.currentGrade().name(), p.finalGrade().name()),
+                        "/customers/" + p.customerId()));
+            } else {
+                events.publishEvent(new Notice(Set.of(owner), TOPIC, "grading.notice.runChanged",
+                        List.of(Integer.toString(changed.count()), Long.toString(runId)), "/grading/migration"));
+            }
+        });
     }
 
     CustomerSearch.Row customer(DataScope scope, long customerId) {

@@ -44,8 +44,8 @@ public record GradeResult(LocalDate asOf, LocalDate periodFrom, List<Indicator> 
             ruleArgs = List.copyOf(ruleArgs);
         }
 
-        /** The rule as the API shows it, e.g. {@code ≥ 500 万元 → 4}. */
-        public String rule() {
+        /** The rule as a stable code for machines, e.g. {@code atLeastWan 500 → 4}; people read the message of {@code ruleKey}. */
+        public String ruleCode() {
             return ruleKey.substring(ruleKey.lastIndexOf('.') + 1) + (ruleArgs.isEmpty() ? "" : " " + String.join(" ", ruleArgs))
                     + " → " + points;
         }

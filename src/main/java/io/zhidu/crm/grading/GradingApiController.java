@@ -28,13 +28,16 @@ class GradingApiController {
 
     private final CustomerGrades grades;
     private final GradingRuns runs;
+    private final org.springframework.context.MessageSource messages;
 
-    GradingApiController(CustomerGrades grades, GradingRuns runs) {
+    GradingApiController(CustomerGrades grades, GradingRuns runs, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.grades = grades;
         this.runs = runs;
     }
 
-    record IndicatorBody(String code, BigDecimal value, int points, String rule, String clause, boolean flagged) {
+    /** @param rule the rule that applied as a sentence in the caller's language; @param ruleCode the same as a stable code */
+    record IndicatorBody(String code, BigDecimal value, int points, String rule, String ruleCode, String clause, boolean flagged) {
     }
 
     record GradeBody(String grade, String category, String effectiveGrade, String effectiveCategory, boolean preview,
@@ -67,14 +70,18 @@ class GradingApiController {
     @GetMapping("/api/v1/customers/{id}/grade")
     @RequiresPermission("grading:read")
     GradeBody grade(DataScope scope, @PathVariable long id,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    java.util.Locale locale) {
         CustomerGrades.Card card = grades.card(scope, id, asOf);
         GradeResult r = card.result();
         String grade = card.preview() ? r.grade().name() : card.proposal().finalGrade().name();
         String category = card.preview() ? r.category().name() : card.proposal().finalCategory().name();
         return new GradeBody(grade, category, card.grade() == null ? null : card.grade().name(), card.category().name(),
                 card.preview(), r.asOf(), r.total(), r.scoreGrade().name(), r.newCustomerRule(), r.category().name(),
-                r.indicators().stream().map(i -> new IndicatorBody(i.code().name(), i.value(), i.points(), i.rule(), i.clause(),
+                r.indicators().stream().map(i -> new IndicatorBody(i.code().name(), i.value(), i.points(),
+                        messages.getMessage("grading.rule.sentence", new Object[]{
+                                messages.getMessage(i.ruleKey(), i.ruleArgs().toArray(), locale), i.points()}, locale),
+                        i.ruleCode(), i.clause(),
                         i.flagged())).toList(),
                 r.policyVersion(), r.clauses(), card.influence(), card.pending() == null ? null : card.pending().approvalId());
     }
@@ -115,7 +122,7 @@ class GradingApiController {
                         p.review().name(), p.reason()))
                 .toList();
         return new RunBody(run.id(), run.asOf(), run.status().name(), run.percent(), run.processed(), run.policyVersionId(),
-                run.approvalId(), runs.counts(id), proposals);
+                run.approvalId(), runs.counts(scope, id), proposals);
     }
 
     @PostMapping("/api/v1/grading/runs/{id}/submit")

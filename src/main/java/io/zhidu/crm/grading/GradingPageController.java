@@ -85,7 +85,7 @@ class GradingPageController {
         List<Proposal> page = runs.proposals(scope, id, d, officeId, r, after);
         model.addAttribute("run", run);
         model.addAttribute("canRun", Grants.can("grading:run"));
-        model.addAttribute("counts", runs.counts(id));
+        model.addAttribute("counts", runs.counts(scope, id));
         model.addAttribute("proposals", page);
         model.addAttribute("explanations", page.stream().collect(java.util.stream.Collectors.toMap(Proposal::id, grades::explain)));
         model.addAttribute("next", page.size() == GradingRuns.PAGE ? page.get(page.size() - 1).customerId() : null);

@@ -302,6 +302,21 @@ class GradingRecords {
         return out;
     }
 
+    /** The same counts over the run's proposals of customers inside the scope (the review table's figures). */
+    Map<String, Long> counts(DataScope scope, long runId) {
+        DataScope.Predicate p = scope.predicate(COLUMNS);
+        List<Object> params = new ArrayList<>(List.of(runId));
+        params.addAll(p.params());
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("SELECT p.direction, p.review, COUNT(*) AS n FROM grading_proposal p JOIN customer c ON c.id = p.customer_id "
+                        + "WHERE p.run_id = ? AND " + p.sql() + " GROUP BY p.direction, p.review")
+                .params(params).query(rs -> {
+                    out.merge(rs.getString("direction"), rs.getLong("n"), Long::sum);
+                    out.merge(rs.getString("review"), rs.getLong("n"), Long::sum);
+                });
+        return out;
+    }
+
     boolean review(long proposalId, long runId, Grade grade, Category category, Review review, String reason, long userId) {
         return jdbc.sql("""
                         UPDATE grading_proposal SET final_grade = ?, final_category = ?, review = ?, reason = ?, reviewed_by = ?,
@@ -332,19 +347,38 @@ class GradingRecords {
         jdbc.sql("UPDATE grading_proposal SET status = ? WHERE id = ?").params(status.name(), id).update();
     }
 
+    /** Closes the proposals in one statement. */
+    void closeProposals(List<Long> ids, Proposal.Status status) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE grading_proposal SET status = :status WHERE id IN (:ids)").param("status", status.name())
+                    .param("ids", ids).update();
+        }
+    }
+
     void closeRunProposals(long runId, Proposal.Status status) {
         jdbc.sql("UPDATE grading_proposal SET status = ? WHERE run_id = ? AND status = 'OPEN'").params(status.name(), runId).update();
     }
 
     // ---- grade history
 
+    private static final String INSERT_HISTORY = """
+            INSERT INTO grade_history (customer_id, proposal_id, old_grade, new_grade, old_category, new_category, source,
+                                       approval_id, effective_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     void history(Proposal p, String source, Long approvalId, LocalDate on) {
-        jdbc.sql("""
-                        INSERT INTO grade_history (customer_id, proposal_id, old_grade, new_grade, old_category, new_category, source,
-                                                   approval_id, effective_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(p.customerId(), p.id(), p.currentGrade() == null ? null : p.currentGrade().name(), p.finalGrade().name(),
-                        p.currentCategory().name(), p.finalCategory().name(), source, approvalId, on).update();
+        history(List.of(p), source, approvalId, on);
+    }
+
+    /** The proposals' entries in the grade history, in one JDBC batch. */
+    void history(List<Proposal> proposals, String source, Long approvalId, LocalDate on) {
+        if (proposals.isEmpty()) {
+            return;
+        }
+        batchJdbc.batchUpdate(INSERT_HISTORY, proposals.stream()
+                .map(p -> new Object[]{p.customerId(), p.id(), p.currentGrade() == null ? null : p.currentGrade().name(),
+                        p.finalGrade().name(), p.currentCategory().name(), p.finalCategory().name(), source, approvalId, on})
+                .toList());
     }
 
     List<HistoryEntry> history(long customerId) {

@@ -164,10 +164,11 @@ public class GradingRuns {
         return records.runs(20);
     }
 
+    /** How many of the run's proposals inside the caller's scope move up, down or stay, and per review state. */
     @Transactional(readOnly = true)
-    public Map<String, Long> counts(long runId) {
+    public Map<String, Long> counts(DataScope scope, long runId) {
         run(runId);
-        return records.counts(runId);
+        return records.counts(scope, runId);
     }
 
     /** A page of the review table inside the caller's scope. */
@@ -238,14 +239,16 @@ public class GradingRuns {
                         "approval " + decided.approvalId() + (decided.comment() == null ? "" : ": " + decided.comment())));
                 return;
             }
+            // batch by batch (set-based), in this listener's one transaction: all the run's grades or none
             long after = 0;
             List<Proposal> page;
-            while (!(page = records.openProposals(run.id(), after, DEFAULT_BATCH)).isEmpty()) {
-                for (Proposal p : page) {
-                    grades.takeEffect(p, "RUN", decided.approvalId());
-                }
+            Map<Long, CustomerGrades.OwnerChanges> changedByOwner = new java.util.HashMap<>();
+            while (!(page = records.openProposals(run.id(), after, batchSize)).isEmpty()) {
+                grades.takeEffect(page, run.id(), decided.approvalId())
+                        .forEach((owner, changed) -> changedByOwner.merge(owner, changed, CustomerGrades.OwnerChanges::plus));
                 after = page.get(page.size() - 1).customerId();
             }
+            grades.tellOwners(run.id(), changedByOwner);
             records.runStatus(run.id(), GradingRun.Status.SUBMITTED, GradingRun.Status.APPROVED, clock.instant());
             events.publishEvent(GradingChanged.run(CurrentActor.SYSTEM, "GRADING_RUN_APPROVED", run.id(),
                     "approval " + decided.approvalId()));

@@ -37,8 +37,11 @@ class PolicyPageController {
     private final PolicySubmission submission;
     private final MessageSource messages;
 
+    private final java.util.List<PolicyDraftReview> draftReviews;
+
     PolicyPageController(PolicyDocuments documents, PolicyManagement management, PolicySubmission submission,
-                         MessageSource messages) {
+                         MessageSource messages, java.util.List<PolicyDraftReview> draftReviews) {
+        this.draftReviews = java.util.List.copyOf(draftReviews);
         this.documents = documents;
         this.management = management;
         this.submission = submission;
@@ -137,6 +140,11 @@ class PolicyPageController {
         model.addAttribute("document", doc);
         model.addAttribute("versions", documents.versions());
         model.addAttribute("approvals", submission.history(doc.summary().id()));
+        PolicyDocuments.State state = doc.summary().state();
+        model.addAttribute("draftReviews", state == PolicyDocuments.State.DRAFT || state == PolicyDocuments.State.IN_APPROVAL
+                ? draftReviews.stream().map(r -> r.link(doc.summary().id()))
+                        .filter(l -> io.zhidu.crm.shared.web.Grants.can(l.permission())).toList()
+                : java.util.List.of());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }

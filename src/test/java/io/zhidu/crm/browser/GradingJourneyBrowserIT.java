@@ -102,4 +102,49 @@ class GradingJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.id("grading-explanation")).getText()).contains("Contract amount and collection");
         Browser.screenshot(driver, "grading-05-card-en");
     }
+
+    @Test
+    void aDraftsWhatIfIsLinkedFromItsPolicyPageAndTheFiguresShowDistributionAndMigration() throws InterruptedException {
+        jdbc.sql("DELETE FROM policy_version WHERE status IN ('DRAFT', 'IN_APPROVAL')").update();
+        try {
+            signIn("bizmgr", "zh-CN");
+            driver.get(url("/policy"));
+            driver.findElement(By.id("draft-label")).sendKeys("v-预演");
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]",
+                    driver.findElement(By.id("draft-effectiveFrom")), clock.today().plusMonths(1).toString());
+            submitAndWait(By.id("policy-draft"));
+            String path = driver.getCurrentUrl().replaceAll("\\?.*", "");
+            long version = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+            var amount = driver.findElement(By.id("setting.grading.amount-4"));
+            amount.clear();
+            amount.sendKeys("250");
+            submitAndWait(By.id("policy-save"));
+            assertThat(driver.findElement(By.id("policy-draft-reviews")).getText()).contains("客户评级预演");
+            click(By.cssSelector("#policy-draft-reviews a"));
+            assertThat(driver.getCurrentUrl()).contains("/grading/previews/" + version);
+            assertThat(driver.findElement(By.id("grading-preview-none")).isDisplayed()).isTrue();
+            submitAndWait(By.id("grading-preview-start"));
+            for (int i = 0; i < 300 && !"DONE".equals(jdbc.sql("SELECT status FROM grading_preview WHERE policy_version_id = ? "
+                    + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").param(version).query(String.class).optional().orElse("")); i++) {
+                Thread.sleep(100);
+            }
+            driver.get(url("/grading/previews/" + version));
+            assertThat(driver.findElement(By.id("grading-preview-status")).getText()).isEqualTo("已完成");
+            long customers = jdbc.sql("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL").query(Long.class).single();
+            assertThat(driver.findElement(By.cssSelector("#grading-preview-totals td:last-child")).getText())
+                    .isEqualTo(Long.toString(customers));
+            Browser.screenshot(driver, "grading-06-what-if-zh");
+
+            driver.get(url("/grading/distribution"));
+            assertThat(driver.findElement(By.id("grading-distribution-total")).getText()).isEqualTo(Long.toString(customers));
+            Browser.screenshot(driver, "grading-07-distribution-zh");
+            driver.get(url("/grading/migration?lang=en"));
+            assertThat(driver.getTitle()).isEqualTo("Migration");
+            assertThat(driver.findElements(By.cssSelector("#grading-migration td"))).hasSize(25);
+            Browser.screenshot(driver, "grading-08-migration-en");
+            driver.get(url("/grading/migration?lang=zh-CN"));
+        } finally {
+            jdbc.sql("DELETE FROM policy_version WHERE status IN ('DRAFT', 'IN_APPROVAL')").update();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.zhidu.crm.grading.GradeResult.Code;
 import io.zhidu.crm.grading.GradeResult.Indicator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,5 +169,21 @@ class GradingEngineTest {
         GradingPolicy six = new GradingPolicy(1, 6, 30, POLICY.amounts(), POLICY.receivables(), POLICY.premiums(),
                 POLICY.totals(), 12, POLICY.keyAccountAmount(), 12, POLICY.reviewer(), POLICY.approver());
         assertThat(GradingEngine.periodFrom(six, AS_OF)).isEqualTo(LocalDate.of(2026, 7, 1));
+    }
+
+    @Test
+    void aWhatIfIsStaleOnlyWhenTheGradingRulesChangeNotTheVersionId() {
+        GradingPolicy other = GradingPolicy.shipped(99);
+        assertThat(GradingPreviews.digest(other)).isEqualTo(GradingPreviews.digest(GradingPolicy.shipped(1)));
+        GradingPolicy looser = new GradingPolicy(99, 12, 30, List.of(new BigDecimal("250"), new BigDecimal("200"), new BigDecimal("50")),
+                other.receivables(), other.premiums(), other.totals(), 12, other.keyAccountAmount(), 12, other.reviewer(), other.approver());
+        assertThat(GradingPreviews.digest(looser)).isNotEqualTo(GradingPreviews.digest(other));
+    }
+
+    @Test
+    void theApiRuleCodeNamesTheRuleAndItsThresholds() {
+        GradeResult.Indicator i = new GradeResult.Indicator(GradeResult.Code.RECEIVABLES, new BigDecimal("300000"), 3,
+                "grading.rule.atMostWan", List.of("50"), GradingPolicy.C2, false);
+        assertThat(i.ruleCode()).isEqualTo("atMostWan 50 → 3");
     }
 }

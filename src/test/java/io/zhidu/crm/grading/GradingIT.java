@@ -3,156 +3,22 @@ package io.zhidu.crm.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.zhidu.crm.contract.ContractPlacement;
-import io.zhidu.crm.contract.ContractSigned;
-import io.zhidu.crm.contract.Installment;
-import io.zhidu.crm.contract.PaymentAnchor;
-import io.zhidu.crm.shared.time.BusinessClock;
-import io.zhidu.crm.support.AbstractIntegrationTest;
-import io.zhidu.crm.support.TestUscc;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customer grading end to end (issue #7 phase 1): the inputs from contracts, receivables and late
  * payments, the run in batches with its resume, review, the VP's approval putting grades into
  * effect with history and notices, strategic influence and ad-hoc changes with their permissions.
  */
-class GradingIT extends AbstractIntegrationTest {
-
-    static final Random RANDOM = new Random();
-
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    BusinessClock clock;
-    @Autowired
-    GradingRuns runs;
-    @Autowired
-    GradingYearEnd yearEnd;
-
-    @AfterEach
-    void closeRuns() {
-        runs.batchSize(GradingRuns.DEFAULT_BATCH);
-        closeOpenRun();
-    }
-
-    /** Ends any run left undecided (this class's or a crashed one), so the next may start. */
-    void closeOpenRun() {
-        jdbc.sql("UPDATE grading_proposal SET status = 'REJECTED' WHERE status = 'OPEN' AND run_id IN "
-                + "(SELECT id FROM grading_run WHERE open_key IS NOT NULL)").update();
-        jdbc.sql("UPDATE grading_run SET status = 'REJECTED', open_key = NULL WHERE open_key IS NOT NULL").update();
-    }
-
-    // ---- fixtures
-
-    long customer(String username, String name) throws Exception {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name + RANDOM.nextInt(1_000_000));
-        m.put("uscc", TestUscc.next(RANDOM, "91310000"));
-        m.put("type", "END_USER");
-        m.put("category", "REGULAR");
-        m.put("stage", "ACTIVE");
-        String response = mvc.perform(post("/api/v1/customers").header("Authorization", bearer(token(username)))
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(m)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) json.readValue(response, Map.class).get("id")).longValue();
-    }
-
-    ContractPlacement placement(long customerId) {
-        return jdbc.sql("SELECT owner_id, office_id, department_id, company_id FROM customer WHERE id = ?").param(customerId)
-                .query((rs, n) -> new ContractPlacement(rs.getObject("owner_id", Long.class), rs.getObject("office_id", Long.class),
-                        rs.getLong("department_id"), rs.getLong("company_id"))).single();
-    }
-
-    /** A signed contract (amount and list amount in yuan) and, for each installment, its receivable. */
-    long signed(long customerId, LocalDate signedOn, String amount, String listAmount, Installment... terms) {
-        ContractPlacement p = placement(customerId);
-        String number = "HT-G-" + System.nanoTime();
-        long id = jdbc.sql("""
-                        INSERT INTO contract (number, customer_id, owner_id, office_id, department_id, company_id, status,
-                                              contract_date, price_date, amount, list_amount, approved_on, signed_on, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'SIGNED', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, customerId, p.ownerId(), p.officeId(), p.departmentId(), p.companyId(), signedOn, signedOn,
-                        new BigDecimal(amount), new BigDecimal(listAmount), signedOn, signedOn, userId("sales1"), OffsetDateTime.now())
-                .update() > 0 ? jdbc.sql("SELECT id FROM contract WHERE number = ?").param(number).query(Long.class).single() : 0;
-        if (terms.length > 0) {
-            tx.executeWithoutResult(s -> events.publishEvent(new ContractSigned(id, number, customerId, p, signedOn,
-                    new BigDecimal(amount), List.of(terms))));
-        }
-        return id;
-    }
-
-    static Installment due(int days, String amount) {
-        return new Installment(1, new BigDecimal("100"), PaymentAnchor.SIGNING, days, new BigDecimal(amount));
-    }
-
-    void paid(long customerId, String amount, LocalDate receivedOn) throws Exception {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("customerId", customerId);
-        m.put("amount", amount);
-        m.put("receivedOn", receivedOn.toString());
-        m.put("method", "BANK_TRANSFER");
-        m.put("reference", "G-" + System.nanoTime());
-        mvc.perform(post("/api/v1/payments").header("Authorization", bearer(token("finance")))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(m))).andExpect(status().isCreated());
-    }
-
-    ResultActions grade(String username, long customerId, LocalDate asOf) throws Exception {
-        var request = get("/api/v1/customers/" + customerId + "/grade").header("Authorization", bearer(token(username)));
-        return mvc.perform(asOf == null ? request : request.param("asOf", asOf.toString()));
-    }
-
-    ResultActions rate(String username, long customerId, Object points) throws Exception {
-        return mvc.perform(put("/api/v1/customers/" + customerId + "/strategic-influence")
-                .header("Authorization", bearer(token(username))).contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(Map.of("points", points, "reason", "行业地位"))));
-    }
-
-    void approve(String username, long approvalId) throws Exception {
-        mvc.perform(post("/api/v1/approvals/" + approvalId + "/approve").header("Authorization", bearer(token(username)))
-                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
-    }
-
-    String customerGrade(long customerId) {
-        String g = jdbc.sql("SELECT COALESCE(grade, '-') FROM customer WHERE id = ?").param(customerId).query(String.class).single();
-        return g.trim().equals("-") ? null : g.trim();
-    }
-
-    String runStatus(long runId) {
-        return jdbc.sql("SELECT status FROM grading_run WHERE id = ?").param(runId).query(String.class).single();
-    }
-
-    void awaitRun(long runId, String expected) throws InterruptedException {
-        for (int i = 0; i < 300 && !runStatus(runId).equals(expected); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(runStatus(runId)).isEqualTo(expected);
-    }
-
-    long notices(String username, String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM notice WHERE recipient_id = ? AND message_key = ?").params(userId(username), key)
-                .query(Long.class).single();
-    }
+class GradingIT extends GradingFixtures {
 
     // ---- the inputs as of a date
 
@@ -185,9 +51,15 @@ class GradingIT extends AbstractIntegrationTest {
         signed(late, today.minusDays(400), "100.00", "100.00");
         signed(late, today.minusDays(61), "3000000.00", "3000000.00", due(30, "300000.00"));
         grade("sales1", late, today).andExpect(jsonPath("$.indicators[0].points").value(1))
-                .andExpect(jsonPath("$.indicators[0].rule").value(org.hamcrest.Matchers.containsString("arrears")))
+                .andExpect(jsonPath("$.indicators[0].ruleCode").value(org.hamcrest.Matchers.startsWith("arrears")))
+                .andExpect(jsonPath("$.indicators[0].rule").value("期间内有应收款逾期超过 30 天（拖欠） → 1 分"))
                 .andExpect(jsonPath("$.indicators[1].value").value(300000.00))
-                .andExpect(jsonPath("$.indicators[1].points").value(3));
+                .andExpect(jsonPath("$.indicators[1].points").value(3))
+                .andExpect(jsonPath("$.indicators[1].rule").value("≤ 50 万元 → 3 分"));
+        // the rule reads in the caller's language
+        mvc.perform(get("/api/v1/customers/" + late + "/grade").param("asOf", today.toString())
+                        .header("Authorization", bearer(token("sales1"))).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.indicators[1].rule").value("At most 50 x 10k yuan → 3 points"));
         // exactly 30 days past due the day before: not yet arrears
         grade("sales1", late, today.minusDays(1)).andExpect(jsonPath("$.indicators[0].points").value(3));
 
@@ -326,7 +198,7 @@ class GradingIT extends AbstractIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         long approvalId = ((Number) json.readValue(submitted, Map.class).get("approvalId")).longValue();
         assertThat(customerGrade(top)).isNull();
-        long sales1Notices = notices("sales1", "grading.notice.changed");
+        long sales1Notices = notices("sales1", "grading.notice.runChanged");
         approve("vp", approvalId);
         awaitRun(runId, "APPROVED");
 
@@ -337,10 +209,11 @@ class GradingIT extends AbstractIntegrationTest {
                 .isEqualTo("KEY_ACCOUNT");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM grade_history WHERE customer_id IN (?, ?, ?) AND source = 'RUN'")
                 .params(top, young, low).query(Long.class).single()).isEqualTo(3L);
-        for (int i = 0; i < 100 && notices("sales1", "grading.notice.changed") < sales1Notices + 2; i++) {
+        // one notice per owner for the whole run: sales1's two customers in one, sales2's one by name
+        for (int i = 0; i < 100 && notices("sales1", "grading.notice.runChanged") < sales1Notices + 1; i++) {
             Thread.sleep(100);
         }
-        assertThat(notices("sales1", "grading.notice.changed")).isGreaterThanOrEqualTo(sales1Notices + 2);
+        assertThat(notices("sales1", "grading.notice.runChanged")).isEqualTo(sales1Notices + 1);
         assertThat(notices("sales2", "grading.notice.changed")).isGreaterThanOrEqualTo(1);
         // the grade card explains the grade in force with the run's inputs and policy version
         grade("sales1", top, null).andExpect(jsonPath("$.preview").value(false)).andExpect(jsonPath("$.grade").value("A"))
