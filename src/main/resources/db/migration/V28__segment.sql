@@ -33,7 +33,7 @@ CREATE TABLE segment_condition (
     position     INTEGER      NOT NULL,
     fact         VARCHAR(30)  NOT NULL,
     op           VARCHAR(10)  NOT NULL,
-    value        VARCHAR(200) NOT NULL,
+    operand      VARCHAR(200) NOT NULL, -- codes joined by commas, or a number
     PRIMARY KEY (set_id, segment_code, position),
     FOREIGN KEY (set_id, segment_code) REFERENCES segment (set_id, code) ON DELETE CASCADE
 );
@@ -75,16 +75,16 @@ SELECT id, 'GENERAL', 3, '一般客户', 'General' FROM segment_set WHERE code =
 INSERT INTO segment (set_id, code, position, name_zh, name_en)
 SELECT id, 'POTENTIAL', 4, '潜在客户', 'Potential' FROM segment_set WHERE code = 'CLASS4';
 -- 第七条 main support and source of income: contract amount of the last 12 months >= 200 万元
-INSERT INTO segment_condition (set_id, segment_code, position, fact, op, value)
+INSERT INTO segment_condition (set_id, segment_code, position, fact, op, operand)
 SELECT id, 'IMPORTANT', 1, 'CONTRACT_AMOUNT_12M', 'GE', '200' FROM segment_set WHERE code = 'CLASS4';
 -- 第八条 large potential and room to grow: graded A or B (below the 重要 amount)
-INSERT INTO segment_condition (set_id, segment_code, position, fact, op, value)
+INSERT INTO segment_condition (set_id, segment_code, position, fact, op, operand)
 SELECT id, 'CORE', 1, 'GRADE', 'IN', 'A,B' FROM segment_set WHERE code = 'CLASS4';
 -- 第九条 ordinary customers bringing some income: trading now or recently
-INSERT INTO segment_condition (set_id, segment_code, position, fact, op, value)
+INSERT INTO segment_condition (set_id, segment_code, position, fact, op, operand)
 SELECT id, 'GENERAL', 1, 'STAGE', 'IN', 'ACTIVE,DORMANT' FROM segment_set WHERE code = 'CLASS4';
 -- 第十条 future business, to be converted into actual partners
-INSERT INTO segment_condition (set_id, segment_code, position, fact, op, value)
+INSERT INTO segment_condition (set_id, segment_code, position, fact, op, operand)
 SELECT id, 'POTENTIAL', 1, 'STAGE', 'IN', 'PROSPECT,DEVELOPING' FROM segment_set WHERE code = 'CLASS4';
 
 -- O-31 (集团大客户管理制度 一、1.): 核心/战略/重要/潜在大客户, by judgement (market share,

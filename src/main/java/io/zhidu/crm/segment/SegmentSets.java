@@ -77,7 +77,7 @@ public class SegmentSets {
         List<Row> rows = jdbc.sql("SELECT set_id, code, name_zh, name_en FROM segment WHERE set_id IN (" + in + ") ORDER BY set_id, position")
                 .params(List.copyOf(ids)).query((rs, n) -> new Row(rs.getLong("set_id"), rs.getString("code"), rs.getString("name_zh"),
                         rs.getString("name_en"))).list();
-        List<ConditionRow> conditions = jdbc.sql("SELECT set_id, segment_code, fact, op, value FROM segment_condition WHERE set_id IN ("
+        List<ConditionRow> conditions = jdbc.sql("SELECT set_id, segment_code, fact, op, operand FROM segment_condition WHERE set_id IN ("
                         + in + ") ORDER BY set_id, segment_code, position").params(List.copyOf(ids))
                 .query(SegmentSets::conditionRow).list();
         List<SegmentSet> out = new ArrayList<>();
@@ -94,7 +94,7 @@ public class SegmentSets {
 
     private static ConditionRow conditionRow(ResultSet rs, int n) throws SQLException {
         return new ConditionRow(rs.getLong("set_id"), rs.getString("segment_code"), rs.getString("fact"), rs.getString("op"),
-                rs.getString("value"));
+                rs.getString("operand"));
     }
 
     /**
@@ -141,7 +141,7 @@ public class SegmentSets {
                     .params(id, s.code(), ++position, s.nameZh(), s.nameEn()).update();
             int cp = 0;
             for (Condition c : s.conditions()) {
-                jdbc.sql("INSERT INTO segment_condition (set_id, segment_code, position, fact, op, value) VALUES (?, ?, ?, ?, ?, ?)")
+                jdbc.sql("INSERT INTO segment_condition (set_id, segment_code, position, fact, op, operand) VALUES (?, ?, ?, ?, ?, ?)")
                         .params(id, s.code(), ++cp, c.fact().name(), c.op().name(), c.value()).update();
             }
         }
