@@ -99,12 +99,7 @@ class SegmentPageController {
             redirect.addFlashAttribute("flashArgs", new Object[]{saved.nameZh()});
             return "redirect:/segments";
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            model.addAttribute("formError", e.kind() == DomainException.Kind.STALE ? "segment.error.stale" : e.messageKey());
-            model.addAttribute("formErrorArgs", e.args());
-            model.addAttribute("formErrorField", e.field());
+            refused(e, model);
             return editor(form, version, creating, model);
         }
     }
@@ -131,14 +126,19 @@ class SegmentPageController {
             redirect.addFlashAttribute("flash", "segment.assigned");
             return "redirect:/customers/" + id;
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
-                throw e;
-            }
-            model.addAttribute("formError", e.messageKey());
-            model.addAttribute("formErrorArgs", e.args());
-            model.addAttribute("formErrorField", e.field());
+            refused(e, model);
             return assignPage(scope, id, membership(scope, id, setCode), values, model);
         }
+    }
+
+    /** Puts a refusal above the form, its field marked; absent and forbidden still answer 404 / 403. */
+    private static void refused(DomainException e, Model model) {
+        if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
+            throw e;
+        }
+        model.addAttribute("formError", e.kind() == DomainException.Kind.STALE ? "segment.error.stale" : e.messageKey());
+        model.addAttribute("formErrorArgs", e.args());
+        model.addAttribute("formErrorField", e.field());
     }
 
     private CustomerSegments.Membership membership(DataScope scope, long id, String setCode) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zhidu.crm.support.Browser;
 import io.zhidu.crm.support.BrowserJourney;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +36,7 @@ class SegmentBrowserIT extends BrowserJourney {
         signIn("director1", "zh-CN");
         driver.get(url("/customers/" + customer));
         click(By.id("tab-segments"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("segments-table")));
         Browser.screenshot(driver, "segment-01-tab-zh");
         submitAndWait(By.id("segment-assign-KEY4"));
         new Select(driver.findElement(By.id("segment"))).selectByValue("STRATEGIC");
