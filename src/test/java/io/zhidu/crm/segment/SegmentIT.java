@@ -196,7 +196,8 @@ class SegmentIT extends AbstractIntegrationTest {
         assertThat(segmentOf(c, "KEY4")).isEqualTo("POTENTIAL");
         mvc.perform(get("/customers/" + c).with(login("sales1"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"segments-tab\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("潜在大客户")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("潜在大客户")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("大客户分级：— → 潜在大客户")));
     }
 
     // ---- the list filter
