@@ -46,11 +46,13 @@ class CustomerPageController {
     private final CustomerFinancials financials;
     private final java.time.Clock clock;
     private final List<CustomerTab> tabs;
+    private final List<CustomerSegmentChoices> segmentChoices;
 
     CustomerPageController(CustomerSearch search, CustomerManagement management, CustomerContacts contacts,
                            CustomerHistory history, StaffDirectory directory, ApplicationEventPublisher events,
                            CustomerForms forms, CustomerFinancials financials, java.time.Clock clock,
-                           List<CustomerTab> tabs) {
+                           List<CustomerTab> tabs, List<CustomerSegmentChoices> segmentChoices) {
+        this.segmentChoices = List.copyOf(segmentChoices);
         this.clock = clock;
         this.tabs = List.copyOf(tabs);
         this.forms = forms;
@@ -65,8 +67,10 @@ class CustomerPageController {
 
     @GetMapping("/customers")
     @RequiresPermission("customer:read")
-    String list(DataScope scope, CustomerSearch.Params params, @RequestParam(required = false) String cursor, Model model) {
+    String list(DataScope scope, CustomerSearch.Params params, @RequestParam(required = false) String cursor, Model model,
+                java.util.Locale locale) {
         CustomerSearch.Filter filter = params.filter();
+        model.addAttribute("segmentChoices", segmentChoices.stream().flatMap(c -> c.choices(locale).stream()).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("sort", params.order());
         model.addAttribute("page", search.page(scope, filter, params.order(), KeysetCursor.decode(cursor), 50));

@@ -4,6 +4,7 @@ import io.zhidu.crm.customer.CustomerEnums.Category;
 import io.zhidu.crm.customer.CustomerEnums.CustomerType;
 import io.zhidu.crm.customer.CustomerEnums.Grade;
 import io.zhidu.crm.customer.CustomerEnums.Stage;
+import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.scope.DataScope;
 import io.zhidu.crm.shared.web.KeysetCursor;
 import java.time.Instant;
@@ -35,9 +36,16 @@ public class CustomerSearch {
     /**
      * @param deleted the recycle bin instead of the live archive
      * @param pool    only customers of the public pool (公海: no owner)
+     * @param segment only members of a segment, {@code SET:CODE} (table customer_segment, kept by the segment module)
      */
     public record Filter(String q, Long ownerId, Long officeId, Category category, Grade grade, CustomerType type,
-                         String industry, String region, Stage stage, String tag, boolean deleted, boolean pool) {
+                         String industry, String region, Stage stage, String tag, boolean deleted, boolean pool, String segment) {
+
+        public Filter(String q, Long ownerId, Long officeId, Category category, Grade grade, CustomerType type,
+                      String industry, String region, Stage stage, String tag, boolean deleted, boolean pool) {
+            this(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, deleted, pool, null);
+        }
+
         /** The recycle bin: every deleted customer in the scope. */
         public static Filter bin() {
             return new Filter(null, null, null, null, null, null, null, null, null, null, true, false);
@@ -68,9 +76,9 @@ public class CustomerSearch {
      * bound by Spring MVC from the request, turned into a {@link Filter}.
      */
     public record Params(String q, Category category, Grade grade, CustomerType type, Stage stage, String industry,
-                         String region, String tag, Long ownerId, Long officeId, String sort) {
+                         String region, String tag, Long ownerId, Long officeId, String sort, String segment) {
         public Filter filter() {
-            return new Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false, false);
+            return new Filter(q, ownerId, officeId, category, grade, type, industry, region, stage, tag, false, false, segment);
         }
 
         public Sort order() {
@@ -148,6 +156,7 @@ public class CustomerSearch {
             sql.append(" AND EXISTS (SELECT 1 FROM customer_tag ft WHERE ft.customer_id = c.id AND ft.tag = ?)");
             params.add(f.tag().trim());
         }
+        segmentCondition(f.segment(), sql, params);
         sql.append(sort == Sort.NAME ? " ORDER BY c.name, c.id LIMIT ?" : " ORDER BY c.id DESC LIMIT ?");
         params.add(limit + 1);
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
@@ -208,6 +217,21 @@ public class CustomerSearch {
             sql.append(" AND c.name_key LIKE ?");
             params.add("%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
+    }
+
+    /** {@code SET:CODE}: members of that segment (index customer_segment (set_code, segment_code, customer_id)). */
+    static void segmentCondition(String segment, StringBuilder sql, List<Object> params) {
+        String s = blankToNull(segment);
+        if (s == null) {
+            return;
+        }
+        int colon = s.indexOf(':');
+        if (colon <= 0 || colon == s.length() - 1) {
+            throw DomainException.invalid("segment", "customers.filter.segment.invalid", s);
+        }
+        sql.append(" AND EXISTS (SELECT 1 FROM customer_segment cs WHERE cs.customer_id = c.id AND cs.set_code = ? AND cs.segment_code = ?)");
+        params.add(s.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT));
+        params.add(s.substring(colon + 1).strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     private static void eq(StringBuilder sql, List<Object> params, String column, Object value) {

@@ -80,6 +80,13 @@ public final class Permissions {
     /** Propose an ad-hoc grade change (客户升降级) for approval. */
     public static final String GRADING_PROPOSE = "grading:propose";
 
+    /** Read segment sets and customers' segments (within the data scope). */
+    public static final String SEGMENT_READ = "segment:read";
+    /** Configure segment sets and their rules; refresh the rule sets now. */
+    public static final String SEGMENT_CONFIGURE = "segment:configure";
+    /** Assign customers to segments of manual sets (within the data scope: an office director's office). */
+    public static final String SEGMENT_ASSIGN = "segment:assign";
+
     private static final Map<Role, Set<String>> BY_ROLE = new EnumMap<>(Role.class);
 
     static {
@@ -124,6 +131,12 @@ public final class Permissions {
         grant(Set.of(Role.BUSINESS_MANAGER, Role.VP, Role.GM), GRADING_RATE);
         grant(Set.of(Role.BUSINESS_MANAGER), GRADING_RUN, GRADING_PROPOSE);
         grant(Set.of(Role.OFFICE_DIRECTOR), GRADING_PROPOSE);
+    }
+
+    static {
+        grant(Set.of(Role.values()), SEGMENT_READ);
+        grant(Set.of(Role.ADMIN, Role.BUSINESS_MANAGER), SEGMENT_CONFIGURE);
+        grant(Set.of(Role.BUSINESS_MANAGER, Role.OFFICE_DIRECTOR), SEGMENT_ASSIGN);
     }
 
     private static void grant(Set<Role> roles, String... permissions) {
