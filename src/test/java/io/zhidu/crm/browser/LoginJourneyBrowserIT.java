@@ -34,8 +34,8 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
-        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "我的申报", "公海", "合同", "应收款",
-                "回款", "应收账款账龄", "催收案件", "管理制度");
+        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "我的申报", "公海", "客户分群", "合同",
+                "应收款", "回款", "应收账款账龄", "催收案件", "客户分级统计", "管理制度");
         Browser.screenshot(driver, "02-home-sales1-zh");
 
         driver.findElement(By.id("zd-lang")).click();
@@ -43,7 +43,8 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("Workbench"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
         assertThat(navigation()).containsExactly("Workbench", "My approvals", "Customers", "New customer", "Import customers",
-                "My declarations", "Public pool", "Contracts", "Receivables", "Payments", "AR aging", "Collection cases", "Policy");
+                "My declarations", "Public pool", "Segments", "Contracts", "Receivables", "Payments", "AR aging", "Collection cases",
+                "Grade figures", "Policy");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
         Browser.screenshot(driver, "03-home-sales1-en");
 
@@ -67,7 +68,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         driver.get(url("/login?lang=zh-CN"));
         submitLogin("admin", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
-        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "回收站", "管理制度", "用户管理",
+        assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "客户分群", "回收站", "管理制度", "用户管理",
                 "组织架构", "审计日志", "定时任务", "业务日期");
 
         driver.findElement(By.cssSelector("a[data-nav='/admin/users']")).click();

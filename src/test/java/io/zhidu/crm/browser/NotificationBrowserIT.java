@@ -149,9 +149,9 @@ class NotificationBrowserIT {
         assertThat(driver.findElement(By.id("preferences-topics")).getText()).contains("Test alert", "Test reminder");
         Browser.screenshot(driver, "notification-06-preferences-en");
         driver.get(url("/notifications/preferences?lang=zh-CN"));
-        driver.findElement(By.id("email-test.reminder")).click();
+        click(By.id("email-test.reminder"));
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("emailLanguage"))).selectByValue("EN");
-        driver.findElement(By.id("preferences-save")).click();
+        click(By.id("preferences-save"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-success")));
         assertThat(driver.findElement(By.id("email-test.reminder")).isSelected()).isTrue();
         Browser.screenshot(driver, "notification-07-preferences-zh");
