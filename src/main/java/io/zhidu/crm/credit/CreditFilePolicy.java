@@ -71,7 +71,7 @@ public record CreditFilePolicy(int expiryNoticeDays, int investigationMonths) {
     static class Section {
 
         @Bean
-        PolicySection creditFileSection() {
+        PolicySection creditFilePolicySection() {
             return new PolicySection(SECTION, PolicyChapter.CREDIT, "creditfile.policy.section", 8, List.of(
                     PolicySetting.integer("expiry-notice-days", EXPIRY_CLAUSE, "creditfile.policy.expiryNoticeDays",
                             "credit.unit.days", 30, 0, 365),
