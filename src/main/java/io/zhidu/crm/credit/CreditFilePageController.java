@@ -86,22 +86,29 @@ class CreditFilePageController {
     @RequiresPermission(CreditFileAttachments.INVESTIGATE)
     void export(DataScope scope, @RequestParam(required = false) FileReason reason, @RequestParam(required = false) Long officeId,
                 Locale locale, HttpServletResponse response) throws IOException {
-        List<String> headers = List.of("creditfile.customer", "creditfile.office", "creditfile.owner", "creditfile.rating",
-                        "creditfile.validUntil", "creditfile.onHold", "creditfile.lastInvestigated", "creditfile.openSlips",
-                        "creditfile.reasons").stream()
-                .map(k -> messages.getMessage(k, null, locale)).toList();
+        List<String> headers = headers(locale, "creditfile.customer", "creditfile.office", "creditfile.owner", "creditfile.rating",
+                "creditfile.validUntil", "creditfile.onHold", "creditfile.lastInvestigated", "creditfile.openSlips",
+                "creditfile.reasons");
         try (XlsxExport x = new XlsxExport(messages.getMessage("creditfile.worklist.title", null, locale), headers)) {
             worklist.forEach(scope, new CreditFileWorklist.Filter(reason, officeId), r -> x.row(r.customerName(), r.officeName(),
                     r.ownerName(), r.rating(), r.validUntil(), r.onHold() ? messages.getMessage("creditfile.yes", null, locale) : "",
                     r.lastInvestigated(), r.openSlips(), r.reasons().stream()
                             .map(c -> messages.getMessage(c.labelKey(), null, locale)).collect(Collectors.joining(", "))));
-            events.publishEvent(new CreditFileChanged(CurrentActor.username(), "CREDIT_FILES_EXPORTED", null, null,
-                    x.rows() + " customers, reason " + reason + ", office " + officeId));
-            response.setContentType(XlsxExport.CONTENT_TYPE);
-            response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                    .filename("credit-files-" + clock.today() + ".xlsx").build().toString());
-            x.writeTo(response.getOutputStream());
+            send(x, "credit-files", "CREDIT_FILES_EXPORTED", "reason " + reason + ", office " + officeId, response);
         }
+    }
+
+    private List<String> headers(Locale locale, String... keys) {
+        return java.util.Arrays.stream(keys).map(k -> messages.getMessage(k, null, locale)).toList();
+    }
+
+    /** Sends the workbook as {@code <name>-<today>.xlsx}; the export is audited with its row count. */
+    private void send(XlsxExport x, String name, String action, String detail, HttpServletResponse response) throws IOException {
+        events.publishEvent(new CreditFileChanged(CurrentActor.username(), action, null, null, x.rows() + " rows, " + detail));
+        response.setContentType(XlsxExport.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(name + "-" + clock.today() + ".xlsx").build().toString());
+        x.writeTo(response.getOutputStream());
     }
 
     // ---- field investigations (实地调查记录表)
@@ -115,6 +122,22 @@ class CreditFilePageController {
         model.addAttribute("page", investigations.page(scope, new FieldInvestigations.Filter(officeId, null),
                 KeysetCursor.decode(cursor), PAGE));
         return "credit-investigations";
+    }
+
+    @GetMapping("/credit/investigations/export")
+    @RequiresPermission("credit:read")
+    void exportInvestigations(DataScope scope, @RequestParam(required = false) Long officeId, Locale locale,
+                              HttpServletResponse response) throws IOException {
+        List<String> headers = headers(locale, "creditfile.investigatedOn", "creditfile.customer", "creditfile.office",
+                "creditfile.investigators", "creditfile.contactPerson", "creditfile.businessStatus", "creditfile.management",
+                "creditfile.financialStatus", "creditfile.facilities", "creditfile.paymentAttitude", "creditfile.findings",
+                "creditfile.grade", "creditfile.recordedBy");
+        try (XlsxExport x = new XlsxExport(messages.getMessage("creditfile.investigations.title", null, locale), headers)) {
+            investigations.forEach(scope, new FieldInvestigations.Filter(officeId, null), i -> x.row(i.investigatedOn(),
+                    i.customerName(), i.officeName(), i.investigators(), i.contactPerson(), i.businessStatus(), i.management(),
+                    i.financialStatus(), i.facilities(), i.paymentAttitude(), i.findings(), i.grade(), i.recordedBy()));
+            send(x, "credit-investigations", "INVESTIGATIONS_EXPORTED", "office " + officeId, response);
+        }
     }
 
     @GetMapping("/customers/{id}/credit/investigations/new")
@@ -168,6 +191,21 @@ class CreditFilePageController {
         model.addAttribute("offices", directory.officesInScope(scope));
         model.addAttribute("page", slips.page(scope, filter, KeysetCursor.decode(cursor), PAGE));
         return "credit-slips";
+    }
+
+    @GetMapping("/credit/slips/export")
+    @RequiresPermission("credit:read")
+    void exportSlips(DataScope scope, @RequestParam(required = false) SlipStatus status, @RequestParam(required = false) Long officeId,
+                     Locale locale, HttpServletResponse response) throws IOException {
+        List<String> headers = headers(locale, "creditfile.receivedOn", "creditfile.customer", "creditfile.office",
+                "creditfile.source", "creditfile.content", "creditfile.status", "creditfile.handling", "creditfile.handledBy",
+                "creditfile.recordedBy");
+        try (XlsxExport x = new XlsxExport(messages.getMessage("creditfile.slips.title", null, locale), headers)) {
+            slips.forEach(scope, new InformationSlips.Filter(status, officeId, null), s -> x.row(s.receivedOn(), s.customerName(),
+                    s.officeName(), messages.getMessage(s.source().labelKey(), null, locale), s.content(),
+                    messages.getMessage(s.status().labelKey(), null, locale), s.handling(), s.handledBy(), s.recordedBy()));
+            send(x, "credit-slips", "SLIPS_EXPORTED", "status " + status + ", office " + officeId, response);
+        }
     }
 
     @GetMapping("/customers/{id}/credit/slips/new")

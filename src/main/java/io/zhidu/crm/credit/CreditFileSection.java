@@ -36,8 +36,8 @@ class CreditFileSection {
     Model model(DataScope scope, long customerId) {
         List<FieldInvestigations.Row> latest = investigations.ofCustomer(scope, customerId, SHOWN);
         Integer grade = latest.isEmpty() ? null : latest.get(0).grade();
-        CreditStandard.Score score = credits.standard().score(0, 0, null, grade);
-        return new Model(latest, slips.ofCustomer(scope, customerId, SHOWN), grade, score.field(),
-                credits.standard().scoring().fieldPerGrade(), Grants.can(CreditFileAttachments.INVESTIGATE));
+        CreditStandard standard = credits.standard();
+        return new Model(latest, slips.ofCustomer(scope, customerId, SHOWN), grade, standard.score(0, 0, null, grade).field(),
+                standard.scoring().fieldPerGrade(), Grants.can(CreditFileAttachments.INVESTIGATE));
     }
 }

@@ -30,7 +30,7 @@ class CreditFileWorklist {
                boolean onHold, LocalDate lastInvestigated, long openSlips, Set<FileReason> reasons) {
     }
 
-    record Page(List<Row> rows, String nextCursor, CreditFilePolicy policy, LocalDate today) {
+    record Page(List<Row> rows, String nextCursor, CreditFilePolicy policy, LocalDate today) implements KeysetPage<Row> {
     }
 
     private final JdbcClient jdbc;
@@ -109,11 +109,6 @@ class CreditFileWorklist {
 
     /** Every row of the filter in the scope, page by page (the Excel export). */
     void forEach(DataScope scope, Filter f, Consumer<Row> action) {
-        KeysetCursor after = null;
-        do {
-            Page page = page(scope, f, after, FieldInvestigations.MAX_PAGE);
-            page.rows().forEach(action);
-            after = KeysetCursor.decode(page.nextCursor());
-        } while (after != null);
+        KeysetPage.forEach(after -> page(scope, f, after, FieldInvestigations.MAX_PAGE), action);
     }
 }

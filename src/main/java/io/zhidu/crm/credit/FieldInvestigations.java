@@ -83,7 +83,7 @@ public class FieldInvestigations {
                       String recordedBy, Instant recordedAt) {
     }
 
-    public record Page(List<Row> rows, String nextCursor) {
+    public record Page(List<Row> rows, String nextCursor) implements KeysetPage<Row> {
     }
 
     /** What a list asks for; null fields do not filter. */
@@ -203,6 +203,11 @@ public class FieldInvestigations {
         }
         List<Row> shown = rows.subList(0, limit);
         return new Page(List.copyOf(shown), new KeysetCursor(null, shown.get(limit - 1).id()).encode());
+    }
+
+    /** Every investigation of the filter in the scope, page by page (the Excel export). */
+    void forEach(DataScope scope, Filter f, java.util.function.Consumer<Row> action) {
+        KeysetPage.forEach(after -> page(scope, f, after, MAX_PAGE), action);
     }
 
     static String required(String field, String value, int max) {

@@ -67,7 +67,7 @@ public class InformationSlips {
                       String recordedBy, Instant recordedAt) {
     }
 
-    public record Page(List<Row> rows, String nextCursor) {
+    public record Page(List<Row> rows, String nextCursor) implements KeysetPage<Row> {
     }
 
     /** What a list asks for; null fields do not filter. */
@@ -197,5 +197,10 @@ public class InformationSlips {
         }
         List<Row> shown = rows.subList(0, limit);
         return new Page(List.copyOf(shown), new KeysetCursor(null, shown.get(limit - 1).id()).encode());
+    }
+
+    /** Every slip of the filter in the scope, page by page (the Excel export). */
+    void forEach(DataScope scope, Filter f, java.util.function.Consumer<Row> action) {
+        KeysetPage.forEach(after -> page(scope, f, after, FieldInvestigations.MAX_PAGE), action);
     }
 }

@@ -152,6 +152,8 @@ class CreditFileIT extends AbstractIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("经营正常，付款及时")));
         mvc.perform(get("/credit/investigations").with(login("director2")))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("经营正常，付款及时"))));
+        assertThat(exported("/credit/investigations/export", "director1")).contains("经营正常，付款及时");
+        assertThat(exported("/credit/investigations/export", "director2")).doesNotContain("经营正常，付款及时");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'INVESTIGATION_RECORDED' AND subject_id = ?")
                 .param(Long.toString(first)).query(Long.class).single()).isEqualTo(1);
     }
@@ -290,6 +292,8 @@ class CreditFileIT extends AbstractIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("银行报告：该客户一笔贷款逾期")));
         mvc.perform(get("/credit/slips").param("status", "OPEN").with(login("stat")))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("银行报告：该客户一笔贷款逾期"))));
+        assertThat(exported("/credit/slips/export?status=HANDLED", "stat")).contains("银行报告：该客户一笔贷款逾期", "已处理");
+        assertThat(exported("/credit/slips/export?status=OPEN", "stat")).doesNotContain("银行报告：该客户一笔贷款逾期");
         // a slip handled on the screen with no text keeps the form; handled twice is refused, nothing changes
         long second = postSlip("sales1", id, today, "OFFICE", "客户更换法人代表");
         mvc.perform(post("/credit/slips/" + second + "/handle").with(csrf()).with(login("stat")).param("handling", ""))
@@ -298,6 +302,20 @@ class CreditFileIT extends AbstractIntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT handling FROM credit_slip WHERE id = ?").param(second).query(String.class).single())
                 .isEqualTo("已更新档案");
+    }
+
+    /** Every cell text of the first sheet of an Excel export, tab-separated by row. */
+    String exported(String url, String username) throws Exception {
+        byte[] xlsx = mvc.perform(get(url).with(login(username)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row r : wb.getSheetAt(0)) {
+                r.forEach(c -> text.append(c.toString()).append('\t'));
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The work list from just before the test's first customer, so that demo customers do not crowd it out. */
