@@ -44,6 +44,10 @@ public class Attachments {
                         String allowedTypes) {
     }
 
+    /** The limits a file must keep, for the upload field of a form that creates its record together with a file. */
+    public record Limits(long maxBytes, String accept, String allowedTypes) {
+    }
+
     private static final String SELECT = """
             SELECT a.id, a.subject_type, a.subject_id, a.file_name, a.content_type, a.size_bytes, a.sha256,
                    e.full_name AS uploaded_by, a.uploaded_at
@@ -107,9 +111,16 @@ public class Attachments {
         AttachmentSubject s = byType(subjectType);
         requireRead(scope, s, subjectId);
         boolean write = Grants.can(s.writePermission()) && s.canWrite(scope, subjectId);
-        String accept = settings.allowedTypes().stream().map(t -> "." + t).collect(Collectors.joining(","));
-        return new Panel(s.path(), subjectId, items(s, subjectId), write, settings.maxSize().toBytes(), accept,
+        return new Panel(s.path(), subjectId, items(s, subjectId), write, settings.maxSize().toBytes(), accept(),
                 String.join(", ", settings.allowedTypes()));
+    }
+
+    public Limits limits() {
+        return new Limits(settings.maxSize().toBytes(), accept(), String.join(", ", settings.allowedTypes()));
+    }
+
+    private String accept() {
+        return settings.allowedTypes().stream().map(t -> "." + t).collect(Collectors.joining(","));
     }
 
     /** Checks and stores a file for a record the user may change; answers it. */

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class CreditTab implements CustomerTab {
 
     private final CustomerCredits credits;
+    private final CreditFileSection files;
 
-    CreditTab(CustomerCredits credits) {
+    CreditTab(CustomerCredits credits, CreditFileSection files) {
         this.credits = credits;
+        this.files = files;
     }
 
     @Override
@@ -59,6 +61,7 @@ class CreditTab implements CustomerTab {
         m.put("canPropose", propose && pending == null);
         m.put("canHold", Grants.can("credit:hold") && position.credit() != null && !position.onHold());
         m.put("canRelease", propose && pending == null && position.onHold());
+        m.put("files", files.model(scope, customerId));
         return m;
     }
 }

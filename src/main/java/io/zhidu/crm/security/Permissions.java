@@ -70,6 +70,8 @@ public final class Permissions {
     public static final String CREDIT_PROPOSE = "credit:propose";
     /** Put a customer's credit on hold at once. */
     public static final String CREDIT_HOLD = "credit:hold";
+    /** Record field investigations and information slips with their files; see the credit-file work list. */
+    public static final String CREDIT_INVESTIGATE = "credit:investigate";
 
     /** Read customers' grades: the grade card with its explanation and history (within the data scope). */
     public static final String GRADING_READ = "grading:read";
@@ -123,6 +125,7 @@ public final class Permissions {
         grant(Set.of(Role.SALES, Role.OFFICE_DIRECTOR, Role.VP, Role.GM, Role.FINANCE, Role.PLANNING, Role.WAREHOUSE), CREDIT_READ);
         grant(Set.of(Role.STATISTICIAN), CREDIT_READ, CREDIT_PROPOSE);
         grant(Set.of(Role.BUSINESS_MANAGER), CREDIT_READ, CREDIT_PROPOSE, CREDIT_HOLD);
+        grant(Set.of(Role.SALES, Role.OFFICE_DIRECTOR, Role.STATISTICIAN, Role.BUSINESS_MANAGER), CREDIT_INVESTIGATE);
     }
 
     static {
