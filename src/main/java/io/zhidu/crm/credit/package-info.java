@@ -6,5 +6,5 @@
  * they commit goods or contracts ({@link io.zhidu.crm.credit.CreditCheck}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "receivable", "policy", "approval",
-        "organization", "shared"})
+        "organization", "shared", "contract", "notification"})
 package io.zhidu.crm.credit;
