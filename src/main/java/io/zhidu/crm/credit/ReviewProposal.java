@@ -43,7 +43,7 @@ public record ReviewProposal(long id, long reviewId, long customerId, String cus
     public Object[] reasonArgs(Reason reason) {
         return switch (reason) {
             case SCORE -> new Object[]{score.total(), score.payment(), score.cooperation(), score.financial(), score.field(),
-                    score.rating(), years, debtRatio == null ? "—" : debtRatio.toPlainString(), fieldGrade == null ? "—" : fieldGrade};
+                    score.rating(), years, debtRatio == null ? "—" : debtRatio.toPlainString() + "%", fieldGrade == null ? "—" : fieldGrade};
             case OVERDUE, LATE_IN_PERIOD, ON_TIME -> new Object[]{overdueDays};
             case GROWTH, SHRINK -> new Object[]{growth, amountNow.toPlainString(), amountBefore.toPlainString()};
             case HIGH_USE, OVER_LIMIT -> new Object[]{limitUse == null ? "—" : limitUse, exposure.toPlainString(),
