@@ -59,9 +59,10 @@ class CreditReviewPageController {
         this.events = events;
     }
 
+    /** In the menu of those who review (the business dept, the statistician); the pages open to every credit reader by link. */
     @Bean
     static NavItem creditReviewNavItem() {
-        return new NavItem(NavGroup.CREDIT, "creditreview.nav", "/credit/reviews", "arrow-down-up", "credit:read", 40);
+        return new NavItem(NavGroup.CREDIT, "creditreview.nav", "/credit/reviews", "arrow-down-up", "credit:propose", 40);
     }
 
     @GetMapping("/credit/reviews")
