@@ -160,6 +160,7 @@ public record CreditStandard(long versionId, List<String> scale, Map<String, Rat
                     "100000000000"));
             settings.add(PolicySetting.integer("validity-months", "6.2.4-5(3)", "credit.policy.validityMonths",
                     "credit.unit.months", 12, 1, 60));
+            settings.addAll(CreditReviewPolicy.settings());
             return new PolicySection(SECTION, PolicyChapter.CREDIT, "credit.policy.section", 5, settings);
         }
     }

@@ -217,6 +217,31 @@ public class CustomerCredits {
         });
     }
 
+    /**
+     * Puts a credit review round's approved proposal into effect today (6.2.4-5(3)): a CHANGE entry
+     * of the history, approved by the round's approval, valid for the policy's months. Returns the
+     * change id, or null when the customer no longer has a credit to review.
+     */
+    Long applyReview(long customerId, CreditTerms proposed, String reason, Role approver, long policyVersionId, long approvalId,
+                     long proposedBy, Long decidedBy) {
+        CreditTerms old = records.terms(customerId).orElse(null);
+        if (old == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        LocalDate validUntil = clock.today().plusMonths(CreditStandard.of(policies.version(policyVersionId)).validityMonths());
+        CreditTerms granted = new CreditTerms(proposed.rating(), proposed.limit(), proposed.form(), proposed.days(), validUntil,
+                old.onHold());
+        long changeId = records.insert(customerId, ChangeKind.CHANGE, ChangeStatus.APPROVED, granted, reason, approver.name(),
+                policyVersionId, proposedBy, now);
+        records.approval(changeId, approvalId);
+        records.grant(customerId, granted, now);
+        records.close(changeId, ChangeStatus.APPROVED, decidedBy, now, old, validUntil);
+        events.publishEvent(new CreditChanged(CurrentActor.SYSTEM, "CREDIT_APPROVED", customerId,
+                describe(old) + " → " + describe(granted) + "; credit review, approval " + approvalId));
+        return changeId;
+    }
+
     /** The proposal as terms, every field checked against the standard; the validity is set on approval. */
     static CreditTerms terms(CreditStandard standard, Proposal p) {
         String rating = p == null || p.rating() == null ? "" : p.rating().strip();

@@ -6,5 +6,5 @@
  * they commit goods or contracts ({@link io.zhidu.crm.credit.CreditCheck}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"customer", "contract", "receivable", "policy", "approval",
-        "organization", "attachment", "shared"})
+        "organization", "attachment", "notification", "shared"})
 package io.zhidu.crm.credit;
