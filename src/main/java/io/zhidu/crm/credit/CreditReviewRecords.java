@@ -123,6 +123,26 @@ class CreditReviewRecords {
         return out;
     }
 
+    /**
+     * The grade (0–4) of each customer's latest field investigation in {@code (afterId, upToId]} on or
+     * before {@code asOf} (6.2.4-2(1)); customers never visited are absent.
+     */
+    Map<Long, Integer> fieldGrades(long afterId, long upToId, LocalDate asOf) {
+        Map<Long, Integer> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT i.customer_id, i.grade FROM credit_investigation i
+                        WHERE i.customer_id > ? AND i.customer_id <= ? AND i.investigated_on <= ?
+                          AND NOT EXISTS (SELECT 1 FROM credit_investigation j WHERE j.customer_id = i.customer_id
+                                          AND j.investigated_on <= ?
+                                          AND (j.investigated_on > i.investigated_on
+                                               OR (j.investigated_on = i.investigated_on AND j.id > i.id)))""")
+                .params(afterId, upToId, asOf, asOf)
+                .query(rs -> {
+                    out.put(rs.getLong("customer_id"), rs.getInt("grade"));
+                });
+        return out;
+    }
+
     // ---- rounds
 
     /** A new RUNNING round; fails on a unique key while another round is open or the period has one. */

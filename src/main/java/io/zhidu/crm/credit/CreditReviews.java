@@ -196,6 +196,7 @@ public class CreditReviews {
                 from.minusDays(1));
         Map<Long, ReceivableGradingFigures.Figures> late = receivables.of(after, upTo, from, asOf, standard.graceDays());
         Map<Long, BigDecimal> debt = records.debtRatios(after, upTo, asOf.getYear());
+        Map<Long, Integer> field = records.fieldGrades(after, upTo, asOf);
         Map<Long, CreditPosition> position = positions.of(batch.stream().map(CreditReviewRecords.Credited::customerId).toList());
         List<CreditReviewRecords.NewProposal> proposals = new ArrayList<>();
         for (CreditReviewRecords.Credited c : batch) {
@@ -204,7 +205,7 @@ public class CreditReviews {
             ReceivableGradingFigures.Figures l = late.get(c.customerId());
             CreditPosition p = position.get(c.customerId());
             CreditReviewRule.Inputs in = new CreditReviewRule.Inputs(c.terms().rating(), c.terms().limit(), p.oldestOverdueDays(),
-                    l != null && l.arrears(), n == null ? null : n.firstSignedOn(), debt.get(c.customerId()), null, p.exposure(),
+                    l != null && l.arrears(), n == null ? null : n.firstSignedOn(), debt.get(c.customerId()), field.get(c.customerId()), p.exposure(),
                     amount(n), amount(b));
             CreditReviewRule.Outcome out = CreditReviewRule.apply(standard, policy, in, asOf);
             if (out.proposed()) {

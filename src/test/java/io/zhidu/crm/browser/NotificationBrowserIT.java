@@ -149,11 +149,18 @@ class NotificationBrowserIT {
         assertThat(driver.findElement(By.id("preferences-topics")).getText()).contains("Test alert", "Test reminder");
         Browser.screenshot(driver, "notification-06-preferences-en");
         driver.get(url("/notifications/preferences?lang=zh-CN"));
-        click(By.id("email-test.reminder"));
+        scrolledTo(By.id("email-test.reminder")).click();
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("emailLanguage"))).selectByValue("EN");
-        click(By.id("preferences-save"));
+        scrolledTo(By.id("preferences-save")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-success")));
         assertThat(driver.findElement(By.id("email-test.reminder")).isSelected()).isTrue();
         Browser.screenshot(driver, "notification-07-preferences-zh");
+    }
+
+    /** The element, scrolled to the middle of the window (the settings list is longer than the window). */
+    private org.openqa.selenium.WebElement scrolledTo(By by) {
+        org.openqa.selenium.WebElement el = driver.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
+        return el;
     }
 }

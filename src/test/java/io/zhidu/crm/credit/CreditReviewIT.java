@@ -83,6 +83,13 @@ class CreditReviewIT extends AbstractIntegrationTest {
     }
 
     /** A signed contract without receivables. */
+    void investigation(long customerId, LocalDate on, int grade, long recordedBy) {
+        jdbc.sql("""
+                        INSERT INTO credit_investigation (customer_id, investigated_on, investigators, findings, grade, recorded_by, recorded_at)
+                        VALUES (?, ?, '统计员', '评审测试', ?, ?, CURRENT_TIMESTAMP)""")
+                .params(customerId, on, grade, recordedBy).update();
+    }
+
     void signed(long customerId, LocalDate signedOn, String amount) {
         jdbc.sql("""
                         INSERT INTO contract (number, customer_id, owner_id, office_id, department_id, company_id, status,
@@ -141,6 +148,12 @@ class CreditReviewIT extends AbstractIntegrationTest {
             LocalDate earlier = june.minusMonths(8).isAfter(real) ? real : june.minusMonths(8);
             signed(shrank, earlier, "500000.00");
 
+            // the latest field investigation on or before the review date is the score's field factor:
+            // 甲's grade 0 (0 points, like none) is recorded on its line; one dated after the review is not read
+            long staff = jdbc.sql("SELECT id FROM employee WHERE username = 'statistician'").query(Long.class).single();
+            investigation(down, june.minusMonths(2), 0, staff);
+            investigation(down, june.plusDays(1), 4, staff);
+
             // not in March: no round
             clock.setToday(june.withMonth(3));
             long roundsBefore = jdbc.sql("SELECT COUNT(*) FROM credit_review").query(Long.class).single();
@@ -169,6 +182,10 @@ class CreditReviewIT extends AbstractIntegrationTest {
             assertThat(ps).extracting(P::direction).containsExactly("DOWN", "UP", "DOWN");
             assertThat(ps.get(2).reasons()).isEqualTo("SCORE,ON_TIME,SHRINK");
             long pDown = ps.get(0).id();
+            assertThat(jdbc.sql("SELECT field_grade FROM credit_review_proposal WHERE id = ?").param(pDown)
+                    .query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT COALESCE(field_grade, -1) FROM credit_review_proposal WHERE id = ?").param(ps.get(1).id())
+                    .query(Integer.class).single()).as("乙 was never visited").isEqualTo(-1);
             long pUp = ps.get(1).id();
 
             // a salesperson reads only the own customers' lines and may not review
