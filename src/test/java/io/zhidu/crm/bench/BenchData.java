@@ -61,8 +61,8 @@ public final class BenchData {
     public static final int MANAGERS = 10;
     public static final int CONTACTS_PER_CUSTOMER = 3;
     public static final int INSTALLMENTS = 5;
-    /** Logins with a fixed API token ({@link #token}): admin, finance, the first director and salesperson. */
-    public static final List<String> TOKEN_USERS = List.of("admin", "finance", "dir001", "s0001");
+    /** Logins with a fixed API token ({@link #token}): admin, finance, a business manager (grading runs), the first director and salesperson. */
+    public static final List<String> TOKEN_USERS = List.of("admin", "finance", "mgr01", "dir001", "s0001");
 
     /** The tables written, parents first. */
     static final List<String> TABLES = List.of("company", "department", "office", "employee", "employee_role", "api_token",
@@ -144,9 +144,9 @@ public final class BenchData {
         this.seed = seed;
     }
 
-    /** The API token of a bench login (its SHA-256 is stored). */
+    /** The API token of a bench login (its SHA-256 is stored; API tokens start with zd_). */
     public static String token(String username) {
-        return "bench-" + username + "-token";
+        return "zd_bench-" + username;
     }
 
     /**
