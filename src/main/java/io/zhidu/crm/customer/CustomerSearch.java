@@ -94,14 +94,13 @@ public class CustomerSearch {
     public record Page(List<Row> rows, String nextCursor) {
     }
 
-    private static final String SELECT = """
+    private static final String COLUMNS_SQL = """
             SELECT c.id, c.name, c.uscc, c.customer_type, c.category, c.stage, c.grade, c.industry, c.region, c.phone,
                    c.owner_id, e.full_name AS owner_name, c.office_id, o.name AS office_name, c.updated_at, c.deleted_at,
                    c.version, (SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
-            FROM customer c
-            LEFT JOIN employee e ON e.id = c.owner_id
-            LEFT JOIN office o ON o.id = c.office_id
-            WHERE\s""";
+            """;
+    private static final String NAMES_SQL = " LEFT JOIN employee e ON e.id = c.owner_id LEFT JOIN office o ON o.id = c.office_id";
+    private static final String SELECT = COLUMNS_SQL + "FROM customer c" + NAMES_SQL + " WHERE ";
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("uscc"),
             CustomerType.valueOf(rs.getString("customer_type")), Category.valueOf(rs.getString("category")),
@@ -125,8 +124,25 @@ public class CustomerSearch {
 
     public Page page(DataScope scope, Filter f, Sort sort, KeysetCursor after, int size) {
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
-        StringBuilder sql = new StringBuilder(SELECT);
+        // The page's rows are chosen first (inner query, LIMIT) and only they are joined to their
+        // owner, office and tags (issue #8: a search matching 10,000 customers joined 10,000 names).
+        StringBuilder sql = new StringBuilder(COLUMNS_SQL).append("FROM (SELECT c.* FROM ");
         List<Object> params = new ArrayList<>();
+        // One character, newest first: the matching ids come off the gram index newest first and
+        // each is checked until the page is full, instead of reading every match's row and sorting.
+        String oneChar = sort == Sort.NEWEST ? singleCharacter(f.q()) : null;
+        if (oneChar != null) {
+            sql.append("(SELECT DISTINCT g.customer_id FROM customer_name_gram g WHERE g.gram >= ? AND g.gram < ?");
+            params.add(oneChar);
+            params.add(oneChar + '\uffff');
+            if (after != null) {
+                sql.append(" AND g.customer_id < ?");
+                params.add(after.id());
+            }
+            sql.append(" ORDER BY g.customer_id DESC) m JOIN customer c ON c.id = m.customer_id WHERE ");
+        } else {
+            sql.append("customer c WHERE ");
+        }
         DataScope.Predicate p = scope.predicate(COLUMNS);
         sql.append(p.sql());
         params.addAll(p.params());
@@ -140,7 +156,9 @@ public class CustomerSearch {
             sql.append(" AND c.id < ?");
             params.add(after.id());
         }
-        nameCondition(f.q(), sql, params);
+        if (oneChar == null) {
+            nameCondition(f.q(), sql, params);
+        }
         if (f.pool()) {
             sql.append(" AND c.owner_id IS NULL");
         }
@@ -157,8 +175,10 @@ public class CustomerSearch {
             params.add(f.tag().trim());
         }
         segmentCondition(f.segment(), sql, params);
-        sql.append(sort == Sort.NAME ? " ORDER BY c.name, c.id LIMIT ?" : " ORDER BY c.id DESC LIMIT ?");
+        sql.append(sort == Sort.NAME ? " ORDER BY c.name, c.id LIMIT ?" : oneChar != null ? " ORDER BY m.customer_id DESC LIMIT ?"
+                : " ORDER BY c.id DESC LIMIT ?");
         params.add(limit + 1);
+        sql.append(") c").append(NAMES_SQL).append(sort == Sort.NAME ? " ORDER BY c.name, c.id" : " ORDER BY c.id DESC");
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
         String next = null;
         if (rows.size() > limit) {
@@ -186,12 +206,25 @@ public class CustomerSearch {
         return jdbc.sql(sql).param(id).params(p.params()).query(ROW).optional();
     }
 
+    /** The one character a name query searches for, or null when it is not a one-character name query. */
+    static String singleCharacter(String q) {
+        if (q == null || q.isBlank() || isUscc(Uscc.normalise(q))) {
+            return null;
+        }
+        int[] cps = CustomerNames.key(q).codePoints().toArray();
+        return cps.length == 1 ? new String(Character.toChars(cps[0])) : null;
+    }
+
+    private static boolean isUscc(String compact) {
+        return compact.length() == 18 && compact.chars().allMatch(Character::isLetterOrDigit) && compact.chars().anyMatch(Character::isDigit);
+    }
+
     static void nameCondition(String q, StringBuilder sql, List<Object> params) {
         if (q == null || q.isBlank()) {
             return;
         }
         String compact = Uscc.normalise(q);
-        if (compact.length() == 18 && compact.chars().allMatch(Character::isLetterOrDigit) && compact.chars().anyMatch(Character::isDigit)) {
+        if (isUscc(compact)) {
             sql.append(" AND c.uscc = ?");
             params.add(compact);
             return;

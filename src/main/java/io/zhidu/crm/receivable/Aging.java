@@ -32,17 +32,27 @@ public class Aging {
 
     /** What the rows are grouped by. */
     public enum GroupBy {
-        COMPANY("r.company_id", "co.name"),
-        OFFICE("r.office_id", "o.name"),
-        SALESPERSON("r.owner_id", "e.full_name"),
-        CUSTOMER("r.customer_id", "c.name");
+        COMPANY("r.company_id", "company"),
+        OFFICE("r.office_id", "office"),
+        SALESPERSON("r.owner_id", "employee"),
+        CUSTOMER("r.customer_id", "customer");
 
         final String idColumn;
-        final String nameColumn;
+        /** The table holding the group's name (column {@code name}, {@code full_name} for staff). */
+        final String nameTable;
 
-        GroupBy(String idColumn, String nameColumn) {
+        GroupBy(String idColumn, String nameTable) {
             this.idColumn = idColumn;
-            this.nameColumn = nameColumn;
+            this.nameTable = nameTable;
+        }
+
+        /** The group's name joined to grouped rows {@code x} (after summing: one look-up per group, not per receivable). */
+        String nameJoin() {
+            return " LEFT JOIN " + nameTable + " n ON n.id = x.group_id";
+        }
+
+        String nameColumn() {
+            return this == SALESPERSON ? "n.full_name" : "n.name";
         }
 
         /** From {@code groupBy=company|office|salesperson|customer}; absent means company. */
@@ -137,14 +147,14 @@ public class Aging {
             whereParams.add(asOf);
             whereParams.add(asOf);
         }
-        from.append(JOINS);
         DataScope.Predicate p = scope.predicate(Receivables.COLUMNS);
         where.append(" AND ").append(p.sql());
         whereParams.addAll(p.params());
-        String sql = "SELECT group_id, group_name, bucket, SUM(open_part) AS open_sum FROM (SELECT "
-                + groupBy.idColumn + " AS group_id, " + groupBy.nameColumn + " AS group_name, "
+        // summed by group id and bucket over the receivables alone; names are joined to the sums
+        String sql = "SELECT x.group_id, " + groupBy.nameColumn() + " AS group_name, x.bucket, x.open_sum FROM ("
+                + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT " + groupBy.idColumn + " AS group_id, "
                 + bucket + " AS bucket, " + open + " AS open_part" + from + where
-                + ") x GROUP BY group_id, group_name, bucket";
+                + ") y GROUP BY group_id, bucket) x" + groupBy.nameJoin();
         List<Object> all = new ArrayList<>(params);
         all.addAll(fromParams);
         all.addAll(whereParams);
@@ -162,9 +172,9 @@ public class Aging {
             totals.merge(code, amount, BigDecimal::add);
         });
         // written off on or before the as-of date, grouped alike (index on written_off_on)
-        String written = "SELECT " + groupBy.idColumn + " AS group_id, " + groupBy.nameColumn + " AS group_name,"
-                + " SUM(r.written_off_amount) AS written_sum FROM receivable r" + JOINS
-                + " WHERE r.written_off_on <= ? AND " + p.sql() + " GROUP BY " + groupBy.idColumn + ", " + groupBy.nameColumn;
+        String written = "SELECT x.group_id, " + groupBy.nameColumn() + " AS group_name, x.written_sum FROM ("
+                + "SELECT " + groupBy.idColumn + " AS group_id, SUM(r.written_off_amount) AS written_sum FROM receivable r"
+                + " WHERE r.written_off_on <= ? AND " + p.sql() + " GROUP BY " + groupBy.idColumn + ") x" + groupBy.nameJoin();
         List<Object> writtenParams = new ArrayList<>();
         writtenParams.add(asOf);
         writtenParams.addAll(p.params());
@@ -189,9 +199,6 @@ public class Aging {
         BigDecimal total = totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         return new Report(asOf, groupBy, codes, result, totals, total, writtenOff[0].setScale(2));
     }
-
-    private static final String JOINS = " JOIN customer c ON c.id = r.customer_id LEFT JOIN employee e ON e.id = r.owner_id"
-            + " LEFT JOIN office o ON o.id = r.office_id LEFT JOIN company co ON co.id = r.company_id";
 
     /** A group being summed up. */
     private static final class Group {

@@ -66,7 +66,11 @@ public class ApiTokens {
         return new Issued(id, token, expires);
     }
 
-    /** The owner of a usable token (not expired, not revoked), marking it used. */
+    /**
+     * The owner of a usable token (not expired, not revoked), marking it used — to the minute: a
+     * token already marked within the last minute is not written again (issue #8: every API call
+     * wrote and committed the token's row, so one client's parallel calls queued on its lock).
+     */
     @Transactional
     public Optional<Long> ownerOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
@@ -78,7 +82,10 @@ public class ApiTokens {
                         SELECT employee_id FROM api_token
                         WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
                 .param(h).param(now).query(Long.class).optional();
-        owner.ifPresent(o -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?").param(now).param(h).update());
+        owner.ifPresent(o -> jdbc.sql("""
+                        UPDATE api_token SET last_used_at = ?
+                        WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+                .param(now).param(h).param(now.minusMinutes(1)).update());
         return owner;
     }
 

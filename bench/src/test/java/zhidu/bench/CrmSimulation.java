@@ -1,0 +1,116 @@
+package zhidu.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The load scenarios of issue #8 against the running application's API (bench tokens of
+ * BenchData): each scenario runs alone, one after the other, with a fixed number of concurrent
+ * users (closed model), so its percentiles compare with the floor's pgbench run of the same SQL
+ * at the same concurrency. Then the mixed workload (80 % reads, 20 % writes) at more users, for
+ * throughput. Settings come as system properties from bench/run.
+ */
+public class CrmSimulation extends Simulation {
+
+    static final String BASE = System.getProperty("bench.baseUrl", "http://127.0.0.1:8097");
+    static final int USERS = Integer.getInteger("bench.users", 4);
+    static final int MIXED_USERS = Integer.getInteger("bench.mixedUsers", 16);
+    static final Duration EACH = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    static final String DATA = System.getProperty("bench.data", "target/bench-data");
+    static final String PAGE_CURSOR = System.getProperty("bench.pageCursor", "");
+    static final String PAST = System.getProperty("bench.pastDate", "2026-06-30");
+    static final String SEARCH1 = System.getProperty("bench.search1", "鑫");
+    static final String SEARCH2 = System.getProperty("bench.search2", "金桥");
+
+    static String bearer(String user) {
+        return "Bearer zd_bench-" + user;
+    }
+
+    HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptHeader("application/json").contentTypeHeader("application/json")
+            .shareConnections();
+
+    FeederBuilder<String> anyCustomer = csv(DATA + "/customers.csv").random();
+    FeederBuilder<String> ownCustomer = csv(DATA + "/own-customers.csv").random();
+
+    ChainBuilder list(String name, String user) {
+        return exec(http(name).get("/api/v1/customers?size=20").header("Authorization", bearer(user)).check(status().is(200)));
+    }
+
+    ChainBuilder page10000 = exec(http("list page 10000 (admin)").get("/api/v1/customers?size=20&cursor=" + PAGE_CURSOR)
+            .header("Authorization", bearer("admin")).check(status().is(200)));
+    ChainBuilder search1 = exec(http("search 1 char (admin)").get("/api/v1/customers").queryParam("size", "20").queryParam("q", SEARCH1)
+            .header("Authorization", bearer("admin")).check(status().is(200)));
+    ChainBuilder search2 = exec(http("search 2 chars (admin)").get("/api/v1/customers").queryParam("size", "20").queryParam("q", SEARCH2)
+            .header("Authorization", bearer("admin")).check(status().is(200)));
+    ChainBuilder detail = feed(anyCustomer).exec(http("customer detail (admin)").get("/api/v1/customers/#{id}")
+            .header("Authorization", bearer("admin")).check(status().is(200)));
+    ChainBuilder agingToday = exec(http("aging today (finance)").get("/api/v1/receivables/aging")
+            .header("Authorization", bearer("finance")).check(status().is(200)));
+    ChainBuilder agingPast = exec(http("aging past date (finance)").get("/api/v1/receivables/aging?asOf=" + PAST)
+            .header("Authorization", bearer("finance")).check(status().is(200)));
+
+    ChainBuilder salesDetail = feed(ownCustomer).exec(http("mixed: detail (sales)").get("/api/v1/customers/#{id}")
+            .header("Authorization", bearer("s0001")).check(status().is(200)));
+    ChainBuilder edit = feed(ownCustomer).exec(http("mixed: edit financials (sales)").put("/api/v1/customers/#{id}/financials")
+            .header("Authorization", bearer("s0001"))
+            .body(StringBody("{\"year\":2025,\"revenue\":#{randomInt(100000,9000000)}.00,\"profit\":12000.00,"
+                    + "\"totalAssets\":9000000.00,\"totalLiabilities\":4000000.00}"))
+            .check(status().is(200)));
+    ChainBuilder contactLog = feed(ownCustomer).exec(http("mixed: add contact (sales)").post("/api/v1/customers/#{id}/contacts")
+            .header("Authorization", bearer("s0001"))
+            .body(StringBody("{\"name\":\"压测联系人\",\"title\":\"采购\",\"mobile\":\"13800138000\",\"decisionRole\":\"PURCHASER\"}"))
+            .check(status().in(200, 201)));
+    ChainBuilder payment = feed(ownCustomer).exec(http("mixed: record payment (finance)").post("/api/v1/payments")
+            .header("Authorization", bearer("finance"))
+            .body(StringBody("{\"customerId\":#{id},\"amount\":10.00,\"receivedOn\":\"" + System.getProperty("bench.today", "2026-11-30")
+                    + "\",\"method\":\"BANK_TRANSFER\"}"))
+            .check(status().is(201)));
+
+    ChainBuilder mixed = group("mixed workload").on(randomSwitch().on(
+            percent(20.0).then(list("mixed: list (sales)", "s0001")),
+            percent(15.0).then(list("mixed: list (director)", "dir001")),
+            percent(10.0).then(list("mixed: list (admin)", "admin")),
+            percent(20.0).then(salesDetail),
+            percent(10.0).then(detail),
+            percent(5.0).then(search2),
+            percent(8.0).then(edit),
+            percent(8.0).then(contactLog),
+            percent(4.0).then(payment)));
+
+    PopulationBuilder alone(String name, ChainBuilder chain, int users) {
+        ScenarioBuilder s = scenario(name).exec(chain);
+        return s.injectClosed(constantConcurrentUsers(users).during(EACH));
+    }
+
+    {
+        List<PopulationBuilder> steps = new ArrayList<>();
+        steps.add(alone("list admin", list("list page 1 (admin)", "admin"), USERS));
+        steps.add(alone("list director", list("list page 1 (director)", "dir001"), USERS));
+        steps.add(alone("list salesperson", list("list page 1 (salesperson)", "s0001"), USERS));
+        if (!PAGE_CURSOR.isEmpty()) {
+            steps.add(alone("page 10000", page10000, USERS));
+        }
+        steps.add(alone("search 1", search1, USERS));
+        steps.add(alone("search 2", search2, USERS));
+        steps.add(alone("detail", detail, USERS));
+        steps.add(alone("aging today", agingToday, 1));
+        steps.add(alone("aging past", agingPast, 1));
+        steps.add(alone("mixed", mixed, MIXED_USERS));
+        // one after the other: a.andThen(b.andThen(c)) (siblings of one andThen would run at once)
+        PopulationBuilder chain = steps.get(steps.size() - 1);
+        for (int i = steps.size() - 2; i >= 0; i--) {
+            chain = steps.get(i).andThen(chain);
+        }
+        setUp(chain).protocols(protocol);
+    }
+}
