@@ -5,7 +5,8 @@ import io.zhidu.crm.shared.scope.DataScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Field investigations and information slips take attachments (photos of the site, the customer's
@@ -30,23 +31,29 @@ final class CreditFileAttachments {
                 + p.sql() + " AND r.id = ?").params(params).query(Long.class).single() > 0;
     }
 
-    @Component
-    static class Investigations implements AttachmentSubject {
+    /** One kind of credit-file record as an attachment subject: its table, URL path and page. */
+    static class Subject implements AttachmentSubject {
 
         private final JdbcClient jdbc;
+        private final String subjectType;
+        private final String table;
+        private final String path;
 
-        Investigations(JdbcClient jdbc) {
+        Subject(JdbcClient jdbc, String subjectType, String table, String path) {
             this.jdbc = jdbc;
+            this.subjectType = subjectType;
+            this.table = table;
+            this.path = path;
         }
 
         @Override
         public String subjectType() {
-            return FieldInvestigations.SUBJECT;
+            return subjectType;
         }
 
         @Override
         public String path() {
-            return "credit-investigations";
+            return path;
         }
 
         @Override
@@ -61,7 +68,7 @@ final class CreditFileAttachments {
 
         @Override
         public boolean canRead(DataScope scope, long id) {
-            return inScope(jdbc, scope, "credit_investigation", id);
+            return inScope(jdbc, scope, table, id);
         }
 
         @Override
@@ -71,52 +78,21 @@ final class CreditFileAttachments {
 
         @Override
         public String pageUrl(long id) {
-            return "/credit/investigations/" + id;
+            return "/" + path.replace("credit-", "credit/") + "/" + id;
         }
     }
 
-    @Component
-    static class Slips implements AttachmentSubject {
+    @Configuration(proxyBeanMethods = false)
+    static class Subjects {
 
-        private final JdbcClient jdbc;
-
-        Slips(JdbcClient jdbc) {
-            this.jdbc = jdbc;
+        @Bean
+        AttachmentSubject creditInvestigationAttachments(JdbcClient jdbc) {
+            return new Subject(jdbc, FieldInvestigations.SUBJECT, "credit_investigation", "credit-investigations");
         }
 
-        @Override
-        public String subjectType() {
-            return InformationSlips.SUBJECT;
-        }
-
-        @Override
-        public String path() {
-            return "credit-slips";
-        }
-
-        @Override
-        public String readPermission() {
-            return "credit:read";
-        }
-
-        @Override
-        public String writePermission() {
-            return INVESTIGATE;
-        }
-
-        @Override
-        public boolean canRead(DataScope scope, long id) {
-            return inScope(jdbc, scope, "credit_slip", id);
-        }
-
-        @Override
-        public boolean canWrite(DataScope scope, long id) {
-            return canRead(scope, id);
-        }
-
-        @Override
-        public String pageUrl(long id) {
-            return "/credit/slips/" + id;
+        @Bean
+        AttachmentSubject creditSlipAttachments(JdbcClient jdbc) {
+            return new Subject(jdbc, InformationSlips.SUBJECT, "credit_slip", "credit-slips");
         }
     }
 }
