@@ -35,7 +35,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("您好，孙丽");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("业务员");
         assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "我的申报", "公海", "客户分群", "合同",
-                "应收款", "回款", "应收账款账龄", "催收案件", "客户分级统计", "管理制度");
+                "应收款", "回款", "应收账款账龄", "催收案件", "信用档案维护", "实地调查", "信息处理单", "客户分级统计", "管理制度");
         Browser.screenshot(driver, "02-home-sales1-zh");
 
         driver.findElement(By.id("zd-lang")).click();
@@ -44,7 +44,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Hello, 孙丽");
         assertThat(navigation()).containsExactly("Workbench", "My approvals", "Customers", "New customer", "Import customers",
                 "My declarations", "Public pool", "Segments", "Contracts", "Receivables", "Payments", "AR aging", "Collection cases",
-                "Grade figures", "Policy");
+                "Credit file upkeep", "Field investigations", "Information slips", "Grade figures", "Policy");
         assertThat(driver.findElement(By.id("home-roles")).getText()).isEqualTo("Salesperson");
         Browser.screenshot(driver, "03-home-sales1-en");
 
@@ -71,7 +71,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         assertThat(navigation()).containsExactly("工作台", "我的审批", "客户列表", "新建客户", "导入客户", "客户分群", "回收站", "管理制度", "用户管理",
                 "组织架构", "审计日志", "定时任务", "业务日期");
 
-        driver.findElement(By.cssSelector("a[data-nav='/admin/users']")).click();
+        click(By.cssSelector("a[data-nav='/admin/users']"));
         assertThat(driver.findElements(By.cssSelector("#users-table tbody tr"))).hasSizeGreaterThanOrEqualTo(16);
         Browser.screenshot(driver, "04-users");
         driver.findElement(By.id("user-new")).click();
@@ -97,7 +97,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.id("user-state")).getText()).isEqualTo("在职");
         Browser.screenshot(driver, "06-user-created");
 
-        driver.findElement(By.cssSelector("a[data-nav='/admin/audit']")).click();
+        click(By.cssSelector("a[data-nav='/admin/audit']"));
         driver.findElement(By.id("audit-verify")).click();
         assertThat(driver.findElement(By.id("audit-verification")).getText()).startsWith("哈希链完整");
         Browser.screenshot(driver, "07-audit");
@@ -108,7 +108,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         driver.get(url("/login?lang=zh-CN"));
         submitLogin("sales2", "zhidu123");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("工作台"));
-        driver.findElement(By.cssSelector("a[data-nav='/customers/new']")).click();
+        click(By.cssSelector("a[data-nav='/customers/new']"));
         driver.findElement(By.id("name")).sendKeys("嘉兴麒麟浏览器测试纺织有限公司");
         driver.findElement(By.id("uscc")).sendKeys("91350100M000100Y44");
         driver.findElement(By.id("industry")).sendKeys("纺织");
@@ -130,7 +130,7 @@ class LoginJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.id("customer-uscc")).getText()).isEqualTo("91350100M000100Y43");
         Browser.screenshot(driver, "09-customer-page");
 
-        driver.findElement(By.cssSelector("a[data-nav='/customers']")).click();
+        click(By.cssSelector("a[data-nav='/customers']"));
         driver.findElement(By.id("q")).sendKeys("麒麟");
         submitAndWait(By.id("customer-search"));
         List<WebElement> rows = driver.findElements(By.cssSelector("#customers-table tbody tr"));

@@ -52,7 +52,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
         String search = name;
 
         signIn("sales2", "zh-CN");
-        driver.findElement(By.cssSelector("a[data-nav='/pool']")).click();
+        click(By.cssSelector("a[data-nav='/pool']"));
         driver.findElement(By.id("q")).sendKeys(search);
         submitAndWait(By.id("pool-search"));
         Browser.screenshot(driver, "ownership-01-pool");
@@ -64,7 +64,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("protection-summary")));
         assertThat(driver.findElement(By.id("protection-summary")).getText()).contains("保护中", "由 周杰 申报，保护期至 " + ends);
         Browser.screenshot(driver, "ownership-02-declared");
-        driver.findElement(By.cssSelector("a[data-nav='/declarations']")).click();
+        click(By.cssSelector("a[data-nav='/declarations']"));
         assertThat(driver.findElement(By.id("declarations-table")).getText()).contains(name);
         Browser.screenshot(driver, "ownership-03-my-declarations");
 
@@ -84,7 +84,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
 
         // the director finds it expired and returns it to the pool
         signIn("director1", "zh-CN");
-        driver.findElement(By.cssSelector("a[data-nav='/declarations/expiring']")).click();
+        click(By.cssSelector("a[data-nav='/declarations/expiring']"));
         WebElement row = driver.findElement(By.id("expiring-" + id));
         assertThat(row.getText()).contains(name, "周杰", "已届满待处理");
         Browser.screenshot(driver, "ownership-05-director-expiring");
@@ -95,7 +95,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
 
         // another salesperson declares it from the pool; the first is told who holds it now
         signIn("sales3", "zh-CN");
-        driver.findElement(By.cssSelector("a[data-nav='/pool']")).click();
+        click(By.cssSelector("a[data-nav='/pool']"));
         driver.findElement(By.id("q")).sendKeys(search);
         submitAndWait(By.id("pool-search"));
         click(By.id("declare-" + id));
@@ -106,7 +106,7 @@ class OwnershipJourneyBrowserIT extends BrowserJourney {
                 .param(id).query(String.class).single()).isEqualTo("sales3");
 
         // the policy screen shows the rule that decided it, with its seed clause, in both languages
-        driver.findElement(By.cssSelector("a[data-nav='/policy']")).click();
+        click(By.cssSelector("a[data-nav='/policy']"));
         WebElement rule = driver.findElement(By.id("setting-protection.period-months"));
         assertThat(rule.getText()).contains("O-21", "申报后的保护期", "2 个月");
         Browser.screenshot(driver, "ownership-07-policy");

@@ -150,7 +150,7 @@ class CreditReviewIT extends AbstractIntegrationTest {
 
             // the latest field investigation on or before the review date is the score's field factor:
             // 甲's grade 0 (0 points, like none) is recorded on its line; one dated after the review is not read
-            long staff = jdbc.sql("SELECT id FROM employee WHERE username = 'statistician'").query(Long.class).single();
+            long staff = jdbc.sql("SELECT id FROM employee WHERE username = 'stat'").query(Long.class).single();
             investigation(down, june.minusMonths(2), 0, staff);
             investigation(down, june.plusDays(1), 4, staff);
 
