@@ -8,7 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the adjustable clock's offset in {@code app_setting}, so that a restart and every other
- * node see the same business date; nodes re-read it every few seconds.
+ * node see the same business date; nodes re-read it every few seconds and take it over only when the
+ * stored value changed since they last saw or wrote it (a clock moved in this JVM alone, as tests do,
+ * is not put back by an old stored value).
  */
 @Component
 public class ClockOffsetStore {
@@ -17,6 +19,8 @@ public class ClockOffsetStore {
 
     private final BusinessClock clock;
     private final JdbcClient jdbc;
+    /** The stored value last taken over or written by this node; null before the first read. */
+    private volatile String seen;
 
     ClockOffsetStore(BusinessClock clock, JdbcClient jdbc) {
         this.clock = clock;
@@ -30,7 +34,11 @@ public class ClockOffsetStore {
         }
         jdbc.sql("SELECT setting_value FROM app_setting WHERE name = ?").param(OFFSET_SETTING)
                 .query(String.class).optional()
-                .ifPresent(v -> clock.restoreOffset(Long.parseLong(v)));
+                .filter(v -> !v.equals(seen))
+                .ifPresent(v -> {
+                    clock.restoreOffset(Long.parseLong(v));
+                    seen = v;
+                });
     }
 
     /** Moves the business date and stores the new offset for restarts and other nodes. */
@@ -42,5 +50,6 @@ public class ClockOffsetStore {
         if (updated == 0) {
             jdbc.sql("INSERT INTO app_setting (name, setting_value) VALUES (?, ?)").param(OFFSET_SETTING).param(value).update();
         }
+        seen = value;
     }
 }
