@@ -171,7 +171,7 @@ class BenchSmokeIT {
         long office = jdbc().sql("SELECT office_id FROM employee WHERE id = ?").param(director).query(Long.class).single();
         DataScope scope = new DataScope(director, false, Set.of(director), Set.of(office), Set.of(), Set.of());
         CustomerSearch.Page page = search.page(scope, new CustomerSearch.Params(null, null, null, null, null, null, null, null, null, null,
-                null).filter(), null, 20);
+                null, null).filter(), null, 20);
         List<Long> expected = jdbc().sql("""
                         SELECT id FROM customer WHERE (owner_id = ? OR office_id = ?) AND deleted_at IS NULL ORDER BY id DESC LIMIT 20""")
                 .params(director, office).query(Long.class).list();
