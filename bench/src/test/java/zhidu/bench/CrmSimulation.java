@@ -29,8 +29,18 @@ public class CrmSimulation extends Simulation {
     static final String DATA = System.getProperty("bench.data", "target/bench-data");
     static final String PAGE_CURSOR = System.getProperty("bench.pageCursor", "");
     static final String PAST = System.getProperty("bench.pastDate", "2026-06-30");
-    static final String SEARCH1 = System.getProperty("bench.search1", "鑫");
-    static final String SEARCH2 = System.getProperty("bench.search2", "金桥");
+    static final String SEARCH1 = unescaped(System.getProperty("bench.search1", "鑫"));
+    static final String SEARCH2 = unescaped(System.getProperty("bench.search2", "金桥"));
+
+    /**
+     * The Gatling plugin hands non-ASCII system properties to its forked JVM as {@code \\uXXXX}
+     * text: the application then searched for "u91d1u6865" (10 characters, 9 grams) instead of
+     * 金桥 (the PostgreSQL log showed it). Turned back into the characters here.
+     */
+    static String unescaped(String s) {
+        return java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(s)
+                .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+    }
 
     static String bearer(String user) {
         return "Bearer zd_bench-" + user;

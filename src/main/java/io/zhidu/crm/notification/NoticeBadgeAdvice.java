@@ -28,8 +28,12 @@ class NoticeBadgeAdvice {
         this.inbox = inbox;
     }
 
+    /** Null as well for API calls (they render no bell). */
     @ModelAttribute("noticeBadge")
-    NoticeBadge noticeBadge() {
+    NoticeBadge noticeBadge(jakarta.servlet.http.HttpServletRequest request) {
+        if (io.zhidu.crm.shared.web.BodyHandlers.answersBody(request)) {
+            return null;
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof ZhiduUser user ? badge(user.id()) : null;
     }

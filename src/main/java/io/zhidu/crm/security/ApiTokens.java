@@ -70,23 +70,29 @@ public class ApiTokens {
      * The owner of a usable token (not expired, not revoked), marking it used — to the minute: a
      * token already marked within the last minute is not written again (issue #8: every API call
      * wrote and committed the token's row, so one client's parallel calls queued on its lock).
+     * Issue #8 again: the look-up is one auto-committed statement; the mark, when due, is a second
+     * one (no transaction around them: each statement is atomic on its own and a lost mark only
+     * delays {@code last_used_at} by a call).
      */
-    @Transactional
     public Optional<Long> ownerOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         String h = hash(token);
         OffsetDateTime now = utc(clock.instant());
-        Optional<Long> owner = jdbc.sql("""
-                        SELECT employee_id FROM api_token
+        record Usable(long owner, OffsetDateTime lastUsedAt) {
+        }
+        Optional<Usable> usable = jdbc.sql("""
+                        SELECT employee_id, last_used_at FROM api_token
                         WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
-                .param(h).param(now).query(Long.class).optional();
-        owner.ifPresent(o -> jdbc.sql("""
-                        UPDATE api_token SET last_used_at = ?
-                        WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
-                .param(now).param(h).param(now.minusMinutes(1)).update());
-        return owner;
+                .param(h).param(now)
+                .query((rs, n) -> new Usable(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).optional();
+        usable.filter(u -> u.lastUsedAt() == null || u.lastUsedAt().isBefore(now.minusMinutes(1)))
+                .ifPresent(u -> jdbc.sql("""
+                                UPDATE api_token SET last_used_at = ?
+                                WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+                        .param(now).param(h).param(now.minusMinutes(1)).update());
+        return usable.map(Usable::owner);
     }
 
     public List<TokenInfo> of(long employeeId) {

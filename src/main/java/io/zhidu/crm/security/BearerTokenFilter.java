@@ -47,6 +47,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, 403, "Forbidden", "password.mustChangeFirst");
             return;
         }
+        CurrentStaff.remember(request, account.get());   // read fresh just now: once per request is enough
         ZhiduUser user = new ZhiduUser(account.get(), false);
         user.eraseCredentials();
         var context = SecurityContextHolder.createEmptyContext();

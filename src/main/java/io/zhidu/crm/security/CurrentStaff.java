@@ -61,6 +61,14 @@ public class CurrentStaff {
         return scope;
     }
 
+    /**
+     * Keeps an account the caller has just read fresh (the bearer-token filter) as this request's
+     * account, so that it is not read again later in the same request (issue #8).
+     */
+    static void remember(HttpServletRequest request, StaffAccount account) {
+        request.setAttribute(ACCOUNT, account);
+    }
+
     static void forget(HttpServletRequest request) {
         request.removeAttribute(ACCOUNT);
         request.removeAttribute(SCOPE);

@@ -154,6 +154,13 @@ class SecurityIT extends AbstractIntegrationTest {
                 .andExpect(jsonPath("$.roles[0]").value("SALES"));
         assertThat(jdbc.sql("SELECT token_hash FROM api_token").query(String.class).list())
                 .doesNotContain(token).contains(ApiTokens.hash(token));
+        // the call marked the token used; a second call within the minute does not write it again (issue #8)
+        java.time.OffsetDateTime used = jdbc.sql("SELECT last_used_at FROM api_token WHERE token_hash = ?")
+                .param(ApiTokens.hash(token)).query(java.time.OffsetDateTime.class).single();
+        assertThat(used).isNotNull();
+        mvc.perform(get("/api/v1/me").header("Authorization", bearer(token))).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT last_used_at FROM api_token WHERE token_hash = ?")
+                .param(ApiTokens.hash(token)).query(java.time.OffsetDateTime.class).single()).isEqualTo(used);
 
         mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -37,9 +37,9 @@ class NavigationAdvice {
     }
 
     @ModelAttribute("navigation")
-    List<Section> navigation() {
+    List<Section> navigation(jakarta.servlet.http.HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
+        if (auth == null || !auth.isAuthenticated() || BodyHandlers.answersBody(request)) {
             return List.of();
         }
         Set<String> granted = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
