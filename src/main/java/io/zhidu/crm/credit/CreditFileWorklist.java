@@ -99,12 +99,7 @@ class CreditFileWorklist {
             return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("office_name"), rs.getString("owner_name"),
                     rs.getString("rating"), validUntil, onHold, last, open, policy.reasons(today, validUntil, onHold, last, open));
         }).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = List.copyOf(rows.subList(0, limit));
-            next = new KeysetCursor(null, rows.get(limit - 1).customerId()).encode();
-        }
-        return new Page(rows, next, policy, today);
+        return new Page(KeysetPage.shown(rows, limit), KeysetPage.next(rows, limit, Row::customerId), policy, today);
     }
 
     /** Every row of the filter in the scope, page by page (the Excel export). */

@@ -192,11 +192,7 @@ public class InformationSlips {
         }
         sql.append(" ORDER BY s.id DESC FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Row> shown = rows.subList(0, limit);
-        return new Page(List.copyOf(shown), new KeysetCursor(null, shown.get(limit - 1).id()).encode());
+        return new Page(KeysetPage.shown(rows, limit), KeysetPage.next(rows, limit, Row::id));
     }
 
     /** Every slip of the filter in the scope, page by page (the Excel export). */

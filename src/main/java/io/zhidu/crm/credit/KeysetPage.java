@@ -4,6 +4,7 @@ import io.zhidu.crm.shared.web.KeysetCursor;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** A page of a keyset-paged list: its rows and the cursor of the next page, null on the last. */
 interface KeysetPage<T> {
@@ -20,5 +21,18 @@ interface KeysetPage<T> {
             p.rows().forEach(action);
             after = KeysetCursor.decode(p.nextCursor());
         } while (after != null);
+    }
+
+    /**
+     * The cursor after the last shown row of {@code fetched} (queried with {@code limit + 1} rows),
+     * or null when nothing is beyond the page.
+     */
+    static <T> String next(List<T> fetched, int limit, ToLongFunction<T> id) {
+        return fetched.size() <= limit ? null : new KeysetCursor(null, id.applyAsLong(fetched.get(limit - 1))).encode();
+    }
+
+    /** The rows to show of {@code fetched} (queried with {@code limit + 1} rows). */
+    static <T> List<T> shown(List<T> fetched, int limit) {
+        return List.copyOf(fetched.size() <= limit ? fetched : fetched.subList(0, limit));
     }
 }
