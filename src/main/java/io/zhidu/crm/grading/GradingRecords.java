@@ -4,6 +4,8 @@ import io.zhidu.crm.customer.CustomerEnums.Category;
 import io.zhidu.crm.customer.CustomerEnums.Grade;
 import io.zhidu.crm.grading.Proposal.Direction;
 import io.zhidu.crm.grading.Proposal.Review;
+import io.zhidu.crm.shared.jdbc.BulkInsert;
+import io.zhidu.crm.shared.jdbc.Cursors;
 import io.zhidu.crm.shared.scope.DataScope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -17,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,10 +76,14 @@ class GradingRecords {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batchJdbc;
+    private final JdbcClient cursor;
+    private final BulkInsert bulk;
 
-    GradingRecords(JdbcClient jdbc, JdbcTemplate batchJdbc) {
+    GradingRecords(JdbcClient jdbc, JdbcTemplate batchJdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
+        this.cursor = Cursors.client(dataSource);
+        this.bulk = new BulkInsert(dataSource);
     }
 
     // ---- influence (6.1.1-3(4))
@@ -91,6 +99,16 @@ class GradingRecords {
                     out.put(rs.getLong("customer_id"), rs.getInt("points"));
                 });
         return out;
+    }
+
+    /** A customer's strategic influence rating. */
+    record Rated(long customerId, int points) {
+    }
+
+    /** The ratings of the customers with id in {@code (afterId, upToId]}, in customer order, fetched in slices (read inside a transaction). */
+    Stream<Rated> influenceStream(long afterId, long upToId) {
+        return cursor.sql("SELECT customer_id, points FROM grading_influence WHERE customer_id > ? AND customer_id <= ? ORDER BY customer_id")
+                .params(afterId, upToId).query((rs, n) -> new Rated(rs.getLong("customer_id"), rs.getInt("points"))).stream();
     }
 
     void rate(long customerId, Integer oldPoints, int points, String reason, long userId, Instant at) {
@@ -123,6 +141,12 @@ class GradingRecords {
                         SELECT id, grade, category, owner_id, office_id FROM customer
                         WHERE id > ? AND id <= ? AND deleted_at IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY""")
                 .params(afterId, maxId, limit).query(GradingRecords::graded).list();
+    }
+
+    /** The active customers with id in {@code (afterId, maxId]}, in id order, fetched in slices (read inside a transaction). */
+    Stream<Graded> customerStream(long afterId, long maxId) {
+        return cursor.sql("SELECT id, grade, category, owner_id, office_id FROM customer WHERE id > ? AND id <= ? AND deleted_at IS NULL ORDER BY id")
+                .params(afterId, maxId).query(GradingRecords::graded).stream();
     }
 
     Optional<Graded> customer(long id) {
@@ -189,12 +213,13 @@ class GradingRecords {
                 .params(lastId, count, runId, expectedLastId).update() == 1;
     }
 
-    void runStatus(long runId, GradingRun.Status from, GradingRun.Status to, Instant at) {
+    /** Moves the run from one status to the next; false when it was not in {@code from} (another worker moved it). */
+    boolean runStatus(long runId, GradingRun.Status from, GradingRun.Status to, Instant at) {
         String column = to == GradingRun.Status.REVIEW ? "computed_at" : "decided_at";
         boolean open = to != GradingRun.Status.APPROVED && to != GradingRun.Status.REJECTED;
-        jdbc.sql("UPDATE grading_run SET status = ?, " + column + " = ?, open_key = " + (open ? "open_key" : "NULL")
+        return jdbc.sql("UPDATE grading_run SET status = ?, " + column + " = ?, open_key = " + (open ? "open_key" : "NULL")
                         + " WHERE id = ? AND status = ?")
-                .params(to.name(), utc(at), runId, from.name()).update();
+                .params(to.name(), utc(at), runId, from.name()).update() == 1;
     }
 
     void runSubmitted(long runId, long approvalId) {
@@ -204,12 +229,12 @@ class GradingRecords {
 
     // ---- proposals
 
-    private static final String INSERT_PROPOSAL = """
-            INSERT INTO grading_proposal (run_id, customer_id, office_id, as_of, policy_version_id, contract_amount,
-                   list_amount, first_signed_on, arrears, open_receivables, influence, total, computed_grade,
-                   computed_category, current_grade, current_category, final_grade, final_category, direction, review,
-                   reason, status, proposed_by, proposed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""";
+    private static final List<String> PROPOSAL_COLUMNS = List.of("run_id", "customer_id", "office_id", "as_of",
+            "policy_version_id", "contract_amount", "list_amount", "first_signed_on", "arrears", "open_receivables", "influence",
+            "total", "computed_grade", "computed_category", "current_grade", "current_category", "final_grade", "final_category",
+            "direction", "review", "reason", "status", "proposed_by", "proposed_at");
+    private static final String INSERT_PROPOSAL = "INSERT INTO grading_proposal (" + String.join(", ", PROPOSAL_COLUMNS)
+            + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(PROPOSAL_COLUMNS.size(), "?")) + ")";
 
     /** A proposal to insert: the customer as it stands, the inputs, the result and what goes to the approver. */
     record NewProposal(Long runId, Graded customer, LocalDate asOf, long versionId, GradingInputs inputs, GradeResult result,
@@ -221,7 +246,7 @@ class GradingRecords {
                     inputs.firstSignedOn(), inputs.arrears(), inputs.openReceivables(), inputs.influence(), result.total(),
                     result.grade().name(), result.category().name(), c.grade() == null ? null : c.grade().name(),
                     c.category().name(), finalGrade.name(), finalCategory.name(), Direction.of(c.grade(), finalGrade).name(),
-                    review.name(), reason, proposedBy, utc(at)};
+                    review.name(), reason, Proposal.Status.OPEN.name(), proposedBy, utc(at)};
         }
     }
 
@@ -231,9 +256,9 @@ class GradingRecords {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** A run's batch of proposals in one JDBC batch. */
+    /** A run's batch of proposals at once (COPY on PostgreSQL). */
     void insertProposals(List<NewProposal> batch) {
-        batchJdbc.batchUpdate(INSERT_PROPOSAL, batch.stream().map(NewProposal::params).toList());
+        bulk.insert("grading_proposal", PROPOSAL_COLUMNS, batch.stream().map(NewProposal::params).toList());
     }
 
     Optional<Proposal> proposal(long id) {

@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.zhidu.crm.policy.Policies;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
@@ -19,6 +21,13 @@ import org.springframework.http.MediaType;
  * effect with history and notices, strategic influence and ad-hoc changes with their permissions.
  */
 class GradingIT extends GradingFixtures {
+
+    @Autowired
+    GradingInputsReader inputs;
+    @Autowired
+    GradingRecords records;
+    @Autowired
+    Policies policies;
 
     // ---- the inputs as of a date
 
@@ -219,6 +228,36 @@ class GradingIT extends GradingFixtures {
         grade("sales1", top, null).andExpect(jsonPath("$.preview").value(false)).andExpect(jsonPath("$.grade").value("A"))
                 .andExpect(jsonPath("$.total").value(16)).andExpect(jsonPath("$.clauses[0]").value("6.1.1-3(1)"));
         grade("sales2", low, null).andExpect(jsonPath("$.grade").value("C")).andExpect(jsonPath("$.scoreGrade").value("D"));
+    }
+
+    @Test
+    void theRunsStreamedInputsAreTheInputsEachCustomersGradeCardReads() throws Exception {
+        closeOpenRun();
+        rate("bizmgr", customer("sales1", "评级流"), 4).andExpect(status().isNoContent());
+        runs.batchSize(7); // several batches, each written while the next is read
+        GradingRun run = runs.computeAll(runs.start(userId("bizmgr"), clock.today()).id());
+        assertThat(run.status()).isEqualTo(GradingRun.Status.REVIEW);
+        GradingPolicy policy = GradingPolicy.of(policies.version(run.policyVersionId()));
+        List<Proposal> proposals = new java.util.ArrayList<>();
+        List<Proposal> page;
+        long after = 0;
+        while (!(page = records.openProposals(run.id(), after, 500)).isEmpty()) {
+            proposals.addAll(page);
+            after = page.get(page.size() - 1).customerId();
+        }
+        assertThat((long) proposals.size()).isEqualTo(run.processed())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL AND id <= ?").param(run.maxCustomerId())
+                        .query(Long.class).single());
+        // the demo's contracts, receivables and late payments make every input vary
+        assertThat(proposals).anyMatch(p -> p.inputs().contractAmount().signum() > 0).anyMatch(p -> p.inputs().arrears())
+                .anyMatch(p -> p.inputs().openReceivables().signum() > 0).anyMatch(p -> p.inputs().firstSignedOn() != null)
+                .anyMatch(p -> p.inputs().influence() != null);
+        for (Proposal p : proposals) {
+            GradingInputs single = inputs.read(policy, p.customerId(), run.asOf());
+            assertThat(p.inputs()).as("customer %d", p.customerId()).usingRecursiveComparison()
+                    .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class).isEqualTo(single);
+        }
+        closeOpenRun();
     }
 
     @Test
