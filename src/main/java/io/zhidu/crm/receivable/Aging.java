@@ -120,49 +120,24 @@ public class Aging {
         }
         AgingBuckets buckets = AgingBuckets.of(policies.on(asOf));
         List<LocalDate> thresholds = buckets.thresholds(asOf);
+        DataScope.Predicate p = scope.predicate(Receivables.COLUMNS);
         List<Object> params = new ArrayList<>();
         StringBuilder bucket = new StringBuilder("CASE");
         for (int i = 0; i < thresholds.size(); i++) {
-            bucket.append(" WHEN r.due_on >= ? THEN ").append(i);
+            bucket.append(" WHEN u.due_on >= ? THEN ").append(i);
             params.add(thresholds.get(i));
         }
         bucket.append(" ELSE ").append(thresholds.size()).append(" END");
-        String open;
-        StringBuilder from = new StringBuilder(" FROM receivable r");
-        List<Object> fromParams = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE ");
-        List<Object> whereParams = new ArrayList<>();
-        if (asOf.equals(today)) {
-            open = "r.open_amount";
-            where.append("r.status = 'OPEN'");
-        } else {
-            open = "r.amount - COALESCE(a.paid, 0)";
-            from.append(" ").append("""
-                     LEFT JOIN (SELECT pa.receivable_id, SUM(pa.amount) AS paid FROM payment_allocation pa
-                               WHERE pa.allocated_on <= ? AND (pa.reversed_on IS NULL OR pa.reversed_on > ?)
-                               GROUP BY pa.receivable_id) a ON a.receivable_id = r.id""");
-            fromParams.add(asOf);
-            fromParams.add(asOf);
-            where.append("r.created_on <= ? AND (r.written_off_on IS NULL OR r.written_off_on > ?)");
-            whereParams.add(asOf);
-            whereParams.add(asOf);
-        }
-        DataScope.Predicate p = scope.predicate(Receivables.COLUMNS);
-        where.append(" AND ").append(p.sql());
-        whereParams.addAll(p.params());
+        String parts = asOf.equals(today) ? openToday(groupBy, p, params) : openOnPastDate(groupBy, asOf, p, params);
         // summed by group id and bucket over the receivables alone; names are joined to the sums
         String sql = "SELECT x.group_id, " + groupBy.nameColumn() + " AS group_name, x.bucket, x.open_sum FROM ("
-                + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT " + groupBy.idColumn + " AS group_id, "
-                + bucket + " AS bucket, " + open + " AS open_part" + from + where
-                + ") y GROUP BY group_id, bucket) x" + groupBy.nameJoin();
-        List<Object> all = new ArrayList<>(params);
-        all.addAll(fromParams);
-        all.addAll(whereParams);
+                + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT u.group_id, " + bucket
+                + " AS bucket, u.open_part FROM (" + parts + ") u) y GROUP BY group_id, bucket) x" + groupBy.nameJoin();
 
         List<String> codes = buckets.codes();
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, BigDecimal> totals = zeros(codes);
-        jdbc.sql(sql).params(all).query(rs -> {
+        jdbc.sql(sql).params(params).query(rs -> {
             BigDecimal amount = rs.getBigDecimal("open_sum");
             if (amount == null || amount.signum() == 0) {
                 return;
@@ -198,6 +173,56 @@ public class Aging {
                 .toList();
         BigDecimal total = totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         return new Report(asOf, groupBy, codes, result, totals, total, writtenOff[0].setScale(2));
+    }
+
+    /**
+     * Rows ({@code group_id, due_on, open_part}) whose parts add up to each group's open amounts as
+     * of today: the maintained open amount of every OPEN receivable in the scope.
+     */
+    private static String openToday(GroupBy groupBy, DataScope.Predicate scope, List<Object> params) {
+        params.addAll(scope.params());
+        return "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, r.open_amount AS open_part FROM receivable r"
+                + " WHERE r.status = 'OPEN' AND " + scope.sql();
+    }
+
+    /**
+     * Rows ({@code group_id, due_on, open_part}) whose parts add up, per receivable, to its open
+     * amount on a past date {@code d}: its amount less the allocations made on or before {@code d}
+     * and not reversed by then, for a receivable created on or before {@code d} and not written off
+     * by then. Worked backwards from the maintained present, not forwards from every receivable ever
+     * raised: while a receivable is not written off its open amount is its amount less its
+     * unreversed allocations (allocation lowers it, reversal raises it back, PAID at zero), so
+     * <pre>open(d) = open_amount + Σ allocated after d, not reversed − Σ allocated on/before d, reversed after d</pre>
+     * and a receivable that is not OPEN now, has no such allocation and was not written off after
+     * {@code d} was settled on {@code d} (part 0, not read). Hence four parts, each from an index:
+     * the OPEN receivables' open amounts; + each unreversed allocation made after {@code d}; − each
+     * allocation made on or before {@code d} and reversed after it; and for a receivable written
+     * off after {@code d} (its open amount is 0 from the write-off on, whatever is reversed later)
+     * its amount less its allocations counting on {@code d}. The sums are linear, so allocations
+     * are never grouped per receivable first. Backdated payments and reversals are covered: only
+     * the stored dates count.
+     */
+    private static String openOnPastDate(GroupBy groupBy, LocalDate d, DataScope.Predicate scope, List<Object> params) {
+        String group = "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, ";
+        String events = " FROM payment_allocation pa JOIN receivable r ON r.id = pa.receivable_id WHERE ";
+        String existing = " AND r.created_on <= ? AND " + scope.sql();
+        String sql = group + "r.open_amount AS open_part FROM receivable r WHERE r.status = 'OPEN'" + existing
+                + " UNION ALL " + group + "pa.amount" + events
+                + "pa.allocated_on > ? AND pa.reversed_on IS NULL AND r.status <> 'WRITTEN_OFF'" + existing
+                + " UNION ALL " + group + "0 - pa.amount" + events
+                + "pa.reversed_on > ? AND pa.allocated_on <= ? AND r.status <> 'WRITTEN_OFF'" + existing
+                + " UNION ALL " + group + "r.amount - " + Receivables.PAID_AS_OF + " FROM receivable r WHERE r.written_off_on > ?"
+                + existing;
+        params.add(d);
+        params.addAll(scope.params());
+        params.add(d);
+        params.add(d);
+        params.addAll(scope.params());
+        params.addAll(List.of(d, d, d));
+        params.addAll(scope.params());
+        params.addAll(List.of(d, d, d, d));
+        params.addAll(scope.params());
+        return sql;
     }
 
     /** A group being summed up. */

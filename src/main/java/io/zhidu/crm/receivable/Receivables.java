@@ -55,8 +55,8 @@ public class Receivables {
         }
     }
 
-    /** The part of a receivable paid by allocations counting on a date (two date parameters). */
-    private static final String PAID_AS_OF = "COALESCE((SELECT SUM(pa.amount) FROM payment_allocation pa WHERE pa.receivable_id = r.id"
+    /** The part of receivable {@code r} paid by allocations counting on a date (two date parameters). */
+    static final String PAID_AS_OF = "COALESCE((SELECT SUM(pa.amount) FROM payment_allocation pa WHERE pa.receivable_id = r.id"
             + " AND pa.allocated_on <= ? AND (pa.reversed_on IS NULL OR pa.reversed_on > ?)), 0)";
 
     public record Page(List<Row> rows, String nextCursor) {
