@@ -22,8 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>As of today it reads the maintained open amounts of OPEN receivables (index on status,
  * due_on). As of a past date only receivables created on or before it count, less the allocations
- * made on or before it and not reversed by then; receivables written off by then are left out.
- * Both are one grouped query in the database, never rows summed in memory. The amounts written off
+ * made on or before it and not reversed by then; receivables written off by then are left out. That
+ * is worked backwards from today's open amounts and the allocations made or reversed since (see
+ * {@link #openOnPastDate}), so its cost follows the open receivables and the allocations after the
+ * date, not every receivable ever raised. Both are one grouped query in the database, never rows
+ * summed in memory. The amounts written off
  * on or before the date (已核销) are a second grouped query, shown beside the buckets and not part
  * of the open total.
  */
@@ -32,17 +35,21 @@ public class Aging {
 
     /** What the rows are grouped by. */
     public enum GroupBy {
-        COMPANY("r.company_id", "company"),
-        OFFICE("r.office_id", "office"),
-        SALESPERSON("r.owner_id", "employee"),
-        CUSTOMER("r.customer_id", "customer");
+        COMPANY("company_id", "company"),
+        OFFICE("office_id", "office"),
+        SALESPERSON("owner_id", "employee"),
+        CUSTOMER("customer_id", "customer");
 
+        /** The group's id column of a receivable {@code r}. */
         final String idColumn;
+        /** The same column of an allocation {@code a}, which carries its receivable's copy (V30). */
+        final String allocationIdColumn;
         /** The table holding the group's name (column {@code name}, {@code full_name} for staff). */
         final String nameTable;
 
-        GroupBy(String idColumn, String nameTable) {
-            this.idColumn = idColumn;
+        GroupBy(String column, String nameTable) {
+            this.idColumn = "r." + column;
+            this.allocationIdColumn = "a." + column;
             this.nameTable = nameTable;
         }
 
@@ -128,7 +135,8 @@ public class Aging {
             params.add(thresholds.get(i));
         }
         bucket.append(" ELSE ").append(thresholds.size()).append(" END");
-        String parts = asOf.equals(today) ? openToday(groupBy, p, params) : openOnPastDate(groupBy, asOf, p, params);
+        String parts = asOf.equals(today) ? openToday(groupBy, p, params)
+                : openOnPastDate(groupBy, asOf, p, scope.predicate(ALLOCATION_COLUMNS), params);
         // summed by group id and bucket over the receivables alone; names are joined to the sums
         String sql = "SELECT x.group_id, " + groupBy.nameColumn() + " AS group_name, x.bucket, x.open_sum FROM ("
                 + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT u.group_id, " + bucket
@@ -185,42 +193,62 @@ public class Aging {
                 + " WHERE r.status = 'OPEN' AND " + scope.sql();
     }
 
+    /** The data-scope columns of an allocation {@code a}: its receivable's placement, copied (V30). */
+    static final DataScope.Columns ALLOCATION_COLUMNS = new DataScope.Columns("a.owner_id", "a.office_id", "a.department_id",
+            "a.company_id");
+
     /**
      * Rows ({@code group_id, due_on, open_part}) whose parts add up, per receivable, to its open
      * amount on a past date {@code d}: its amount less the allocations made on or before {@code d}
      * and not reversed by then, for a receivable created on or before {@code d} and not written off
-     * by then. Worked backwards from the maintained present, not forwards from every receivable ever
-     * raised: while a receivable is not written off its open amount is its amount less its
-     * unreversed allocations (allocation lowers it, reversal raises it back, PAID at zero), so
+     * by then (the forward definition, which reads every receivable and allocation ever made).
+     *
+     * <p>Worked backwards from the maintained present instead. While a receivable is not written
+     * off, its open amount is its amount less its unreversed allocations (allocation lowers it,
+     * reversal raises it back, PAID at zero), so
      * <pre>open(d) = open_amount + Σ allocated after d, not reversed − Σ allocated on/before d, reversed after d</pre>
-     * and a receivable that is not OPEN now, has no such allocation and was not written off after
-     * {@code d} was settled on {@code d} (part 0, not read). Hence four parts, each from an index:
-     * the OPEN receivables' open amounts; + each unreversed allocation made after {@code d}; − each
-     * allocation made on or before {@code d} and reversed after it; and for a receivable written
-     * off after {@code d} (its open amount is 0 from the write-off on, whatever is reversed later)
-     * its amount less its allocations counting on {@code d}. The sums are linear, so allocations
-     * are never grouped per receivable first. Backdated payments and reversals are covered: only
-     * the stored dates count.
+     * A receivable that is not OPEN now and has no such allocation was settled on {@code d}
+     * (part 0, not read). The sums are linear, so each part is a row of its own, summed by group and
+     * bucket with the others, never per receivable first:
+     * <ol>
+     * <li>each OPEN receivable created by {@code d}: its open amount;
+     * <li>each unreversed allocation made after {@code d} to a receivable created by then: + its amount;
+     * <li>each allocation made on or before {@code d} and reversed after it: − its amount;
+     * <li>each receivable written off after {@code d} (its open amount is 0 from the write-off on,
+     *     whatever is reversed later): its amount less its unreversed allocations, which with
+     *     parts 2 and 3 makes its amount less the allocations counting on {@code d};
+     * <li>each receivable written off on or before {@code d}: parts 2 and 3 of its allocations
+     *     taken back (a write-off is rare: few rows).
+     * </ol>
+     * Parts 2 and 3 read the allocations alone, by their copies of the receivable's due date,
+     * creation date and placement (V30): no join to the receivables. Only the stored dates count,
+     * so backdated payments and reversals are covered as the forward definition covers them.
      */
-    private static String openOnPastDate(GroupBy groupBy, LocalDate d, DataScope.Predicate scope, List<Object> params) {
-        String group = "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, ";
-        String events = " FROM payment_allocation pa JOIN receivable r ON r.id = pa.receivable_id WHERE ";
-        String existing = " AND r.created_on <= ? AND " + scope.sql();
-        String sql = group + "r.open_amount AS open_part FROM receivable r WHERE r.status = 'OPEN'" + existing
-                + " UNION ALL " + group + "pa.amount" + events
-                + "pa.allocated_on > ? AND pa.reversed_on IS NULL AND r.status <> 'WRITTEN_OFF'" + existing
-                + " UNION ALL " + group + "0 - pa.amount" + events
-                + "pa.reversed_on > ? AND pa.allocated_on <= ? AND r.status <> 'WRITTEN_OFF'" + existing
-                + " UNION ALL " + group + "r.amount - " + Receivables.PAID_AS_OF + " FROM receivable r WHERE r.written_off_on > ?"
-                + existing;
+    private static String openOnPastDate(GroupBy groupBy, LocalDate d, DataScope.Predicate scope, DataScope.Predicate allocationScope,
+                                         List<Object> params) {
+        String receivables = "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, ";
+        String allocations = "SELECT " + groupBy.allocationIdColumn + " AS group_id, a.due_on, ";
+        String sql = receivables + "r.open_amount AS open_part FROM receivable r WHERE r.status = 'OPEN' AND r.created_on <= ? AND " + scope.sql()
+                + " UNION ALL " + allocations + "a.amount FROM payment_allocation a"
+                + " WHERE a.allocated_on > ? AND a.reversed_on IS NULL AND a.created_on <= ? AND " + allocationScope.sql()
+                + " UNION ALL " + allocations + "0 - a.amount FROM payment_allocation a"
+                + " WHERE a.reversed_on > ? AND a.allocated_on <= ? AND a.created_on <= ? AND " + allocationScope.sql()
+                + " UNION ALL " + receivables + "r.amount - COALESCE((SELECT SUM(pa.amount) FROM payment_allocation pa"
+                + " WHERE pa.receivable_id = r.id AND pa.reversed_on IS NULL), 0) FROM receivable r"
+                + " WHERE r.written_off_on > ? AND r.created_on <= ? AND " + scope.sql()
+                + " UNION ALL " + receivables + "COALESCE((SELECT SUM(CASE WHEN pa.reversed_on IS NULL THEN 0 - pa.amount ELSE pa.amount END)"
+                + " FROM payment_allocation pa WHERE pa.receivable_id = r.id AND ((pa.allocated_on > ? AND pa.reversed_on IS NULL)"
+                + " OR (pa.allocated_on <= ? AND pa.reversed_on > ?))), 0) FROM receivable r"
+                + " WHERE r.written_off_on <= ? AND r.created_on <= ? AND " + scope.sql();
         params.add(d);
         params.addAll(scope.params());
-        params.add(d);
-        params.add(d);
-        params.addAll(scope.params());
+        params.addAll(List.of(d, d));
+        params.addAll(allocationScope.params());
         params.addAll(List.of(d, d, d));
+        params.addAll(allocationScope.params());
+        params.addAll(List.of(d, d));
         params.addAll(scope.params());
-        params.addAll(List.of(d, d, d, d));
+        params.addAll(List.of(d, d, d, d, d));
         params.addAll(scope.params());
         return sql;
     }
