@@ -26,9 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * is worked backwards from today's open amounts and the allocations made or reversed since (see
  * {@link #openOnPastDate}), so its cost follows the open receivables and the allocations after the
  * date, not every receivable ever raised. Both are one grouped query in the database, never rows
- * summed in memory. The amounts written off
- * on or before the date (已核销) are a second grouped query, shown beside the buckets and not part
- * of the open total.
+ * summed in memory. The amounts written off on or before the date (已核销) are a second grouped
+ * query, shown beside the buckets and not part of the open total.
  */
 @Component
 public class Aging {
@@ -106,6 +105,10 @@ public class Aging {
                          BigDecimal total, BigDecimal writtenOff) {
     }
 
+    /** The data-scope columns of an allocation {@code a}: its receivable's placement, copied (V30). */
+    private static final DataScope.Columns ALLOCATION_COLUMNS = new DataScope.Columns("a.owner_id", "a.office_id", "a.department_id",
+            "a.company_id");
+
     private final JdbcClient jdbc;
     private final Policies policies;
     private final BusinessClock clock;
@@ -137,7 +140,7 @@ public class Aging {
         bucket.append(" ELSE ").append(thresholds.size()).append(" END");
         String parts = asOf.equals(today) ? openToday(groupBy, p, params)
                 : openOnPastDate(groupBy, asOf, p, scope.predicate(ALLOCATION_COLUMNS), params);
-        // summed by group id and bucket over the receivables alone; names are joined to the sums
+        // the parts summed by group id and bucket (no join to the customers); names are joined to the sums
         String sql = "SELECT x.group_id, " + groupBy.nameColumn() + " AS group_name, x.bucket, x.open_sum FROM ("
                 + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT u.group_id, " + bucket
                 + " AS bucket, u.open_part FROM (" + parts + ") u) y GROUP BY group_id, bucket) x" + groupBy.nameJoin();
@@ -193,10 +196,6 @@ public class Aging {
                 + " WHERE r.status = 'OPEN' AND " + scope.sql();
     }
 
-    /** The data-scope columns of an allocation {@code a}: its receivable's placement, copied (V30). */
-    static final DataScope.Columns ALLOCATION_COLUMNS = new DataScope.Columns("a.owner_id", "a.office_id", "a.department_id",
-            "a.company_id");
-
     /**
      * Rows ({@code group_id, due_on, open_part}) whose parts add up, per receivable, to its open
      * amount on a past date {@code d}: its amount less the allocations made on or before {@code d}
@@ -228,7 +227,8 @@ public class Aging {
                                          List<Object> params) {
         String receivables = "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, ";
         String allocations = "SELECT " + groupBy.allocationIdColumn + " AS group_id, a.due_on, ";
-        String sql = receivables + "r.open_amount AS open_part FROM receivable r WHERE r.status = 'OPEN' AND r.created_on <= ? AND " + scope.sql()
+        String sql = receivables + "r.open_amount AS open_part FROM receivable r"
+                + " WHERE r.status = 'OPEN' AND r.created_on <= ? AND " + scope.sql()
                 + " UNION ALL " + allocations + "a.amount FROM payment_allocation a"
                 + " WHERE a.allocated_on > ? AND a.reversed_on IS NULL AND a.created_on <= ? AND " + allocationScope.sql()
                 + " UNION ALL " + allocations + "0 - a.amount FROM payment_allocation a"
@@ -236,8 +236,9 @@ public class Aging {
                 + " UNION ALL " + receivables + "r.amount - COALESCE((SELECT SUM(pa.amount) FROM payment_allocation pa"
                 + " WHERE pa.receivable_id = r.id AND pa.reversed_on IS NULL), 0) FROM receivable r"
                 + " WHERE r.written_off_on > ? AND r.created_on <= ? AND " + scope.sql()
-                + " UNION ALL " + receivables + "COALESCE((SELECT SUM(CASE WHEN pa.reversed_on IS NULL THEN 0 - pa.amount ELSE pa.amount END)"
-                + " FROM payment_allocation pa WHERE pa.receivable_id = r.id AND ((pa.allocated_on > ? AND pa.reversed_on IS NULL)"
+                + " UNION ALL " + receivables
+                + "COALESCE((SELECT SUM(CASE WHEN pa.reversed_on IS NULL THEN 0 - pa.amount ELSE pa.amount END) FROM payment_allocation pa"
+                + " WHERE pa.receivable_id = r.id AND ((pa.allocated_on > ? AND pa.reversed_on IS NULL)"
                 + " OR (pa.allocated_on <= ? AND pa.reversed_on > ?))), 0) FROM receivable r"
                 + " WHERE r.written_off_on <= ? AND r.created_on <= ? AND " + scope.sql();
         params.add(d);
