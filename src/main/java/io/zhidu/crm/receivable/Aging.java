@@ -22,27 +22,33 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>As of today it reads the maintained open amounts of OPEN receivables (index on status,
  * due_on). As of a past date only receivables created on or before it count, less the allocations
- * made on or before it and not reversed by then; receivables written off by then are left out.
- * Both are one grouped query in the database, never rows summed in memory. The amounts written off
- * on or before the date (已核销) are a second grouped query, shown beside the buckets and not part
- * of the open total.
+ * made on or before it and not reversed by then; receivables written off by then are left out. That
+ * is worked backwards from today's open amounts and the allocations made or reversed since (see
+ * {@link #openOnPastDate}), so its cost follows the open receivables and the allocations after the
+ * date, not every receivable ever raised. Both are one grouped query in the database, never rows
+ * summed in memory. The amounts written off on or before the date (已核销) are a second grouped
+ * query, shown beside the buckets and not part of the open total.
  */
 @Component
 public class Aging {
 
     /** What the rows are grouped by. */
     public enum GroupBy {
-        COMPANY("r.company_id", "company"),
-        OFFICE("r.office_id", "office"),
-        SALESPERSON("r.owner_id", "employee"),
-        CUSTOMER("r.customer_id", "customer");
+        COMPANY("company_id", "company"),
+        OFFICE("office_id", "office"),
+        SALESPERSON("owner_id", "employee"),
+        CUSTOMER("customer_id", "customer");
 
+        /** The group's id column of a receivable {@code r}. */
         final String idColumn;
+        /** The same column of an allocation {@code a}, which carries its receivable's copy (V30). */
+        final String allocationIdColumn;
         /** The table holding the group's name (column {@code name}, {@code full_name} for staff). */
         final String nameTable;
 
-        GroupBy(String idColumn, String nameTable) {
-            this.idColumn = idColumn;
+        GroupBy(String column, String nameTable) {
+            this.idColumn = "r." + column;
+            this.allocationIdColumn = "a." + column;
             this.nameTable = nameTable;
         }
 
@@ -99,6 +105,10 @@ public class Aging {
                          BigDecimal total, BigDecimal writtenOff) {
     }
 
+    /** The data-scope columns of an allocation {@code a}: its receivable's placement, copied (V30). */
+    private static final DataScope.Columns ALLOCATION_COLUMNS = new DataScope.Columns("a.owner_id", "a.office_id", "a.department_id",
+            "a.company_id");
+
     private final JdbcClient jdbc;
     private final Policies policies;
     private final BusinessClock clock;
@@ -120,49 +130,25 @@ public class Aging {
         }
         AgingBuckets buckets = AgingBuckets.of(policies.on(asOf));
         List<LocalDate> thresholds = buckets.thresholds(asOf);
+        DataScope.Predicate p = scope.predicate(Receivables.COLUMNS);
         List<Object> params = new ArrayList<>();
         StringBuilder bucket = new StringBuilder("CASE");
         for (int i = 0; i < thresholds.size(); i++) {
-            bucket.append(" WHEN r.due_on >= ? THEN ").append(i);
+            bucket.append(" WHEN u.due_on >= ? THEN ").append(i);
             params.add(thresholds.get(i));
         }
         bucket.append(" ELSE ").append(thresholds.size()).append(" END");
-        String open;
-        StringBuilder from = new StringBuilder(" FROM receivable r");
-        List<Object> fromParams = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE ");
-        List<Object> whereParams = new ArrayList<>();
-        if (asOf.equals(today)) {
-            open = "r.open_amount";
-            where.append("r.status = 'OPEN'");
-        } else {
-            open = "r.amount - COALESCE(a.paid, 0)";
-            from.append(" ").append("""
-                     LEFT JOIN (SELECT pa.receivable_id, SUM(pa.amount) AS paid FROM payment_allocation pa
-                               WHERE pa.allocated_on <= ? AND (pa.reversed_on IS NULL OR pa.reversed_on > ?)
-                               GROUP BY pa.receivable_id) a ON a.receivable_id = r.id""");
-            fromParams.add(asOf);
-            fromParams.add(asOf);
-            where.append("r.created_on <= ? AND (r.written_off_on IS NULL OR r.written_off_on > ?)");
-            whereParams.add(asOf);
-            whereParams.add(asOf);
-        }
-        DataScope.Predicate p = scope.predicate(Receivables.COLUMNS);
-        where.append(" AND ").append(p.sql());
-        whereParams.addAll(p.params());
-        // summed by group id and bucket over the receivables alone; names are joined to the sums
+        String parts = asOf.equals(today) ? openToday(groupBy, p, params)
+                : openOnPastDate(groupBy, asOf, p, scope.predicate(ALLOCATION_COLUMNS), params);
+        // the parts summed by group id and bucket (no join to the customers); names are joined to the sums
         String sql = "SELECT x.group_id, " + groupBy.nameColumn() + " AS group_name, x.bucket, x.open_sum FROM ("
-                + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT " + groupBy.idColumn + " AS group_id, "
-                + bucket + " AS bucket, " + open + " AS open_part" + from + where
-                + ") y GROUP BY group_id, bucket) x" + groupBy.nameJoin();
-        List<Object> all = new ArrayList<>(params);
-        all.addAll(fromParams);
-        all.addAll(whereParams);
+                + "SELECT group_id, bucket, SUM(open_part) AS open_sum FROM (SELECT u.group_id, " + bucket
+                + " AS bucket, u.open_part FROM (" + parts + ") u) y GROUP BY group_id, bucket) x" + groupBy.nameJoin();
 
         List<String> codes = buckets.codes();
         Map<String, Group> groups = new LinkedHashMap<>();
         Map<String, BigDecimal> totals = zeros(codes);
-        jdbc.sql(sql).params(all).query(rs -> {
+        jdbc.sql(sql).params(params).query(rs -> {
             BigDecimal amount = rs.getBigDecimal("open_sum");
             if (amount == null || amount.signum() == 0) {
                 return;
@@ -198,6 +184,74 @@ public class Aging {
                 .toList();
         BigDecimal total = totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
         return new Report(asOf, groupBy, codes, result, totals, total, writtenOff[0].setScale(2));
+    }
+
+    /**
+     * Rows ({@code group_id, due_on, open_part}) whose parts add up to each group's open amounts as
+     * of today: the maintained open amount of every OPEN receivable in the scope.
+     */
+    private static String openToday(GroupBy groupBy, DataScope.Predicate scope, List<Object> params) {
+        params.addAll(scope.params());
+        return "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, r.open_amount AS open_part FROM receivable r"
+                + " WHERE r.status = 'OPEN' AND " + scope.sql();
+    }
+
+    /**
+     * Rows ({@code group_id, due_on, open_part}) whose parts add up, per receivable, to its open
+     * amount on a past date {@code d}: its amount less the allocations made on or before {@code d}
+     * and not reversed by then, for a receivable created on or before {@code d} and not written off
+     * by then (the forward definition, which reads every receivable and allocation ever made).
+     *
+     * <p>Worked backwards from the maintained present instead. While a receivable is not written
+     * off, its open amount is its amount less its unreversed allocations (allocation lowers it,
+     * reversal raises it back, PAID at zero), so
+     * <pre>open(d) = open_amount + Σ allocated after d, not reversed − Σ allocated on/before d, reversed after d</pre>
+     * A receivable that is not OPEN now and has no such allocation was settled on {@code d}
+     * (part 0, not read). The sums are linear, so each part is a row of its own, summed by group and
+     * bucket with the others, never per receivable first:
+     * <ol>
+     * <li>each OPEN receivable created by {@code d}: its open amount;
+     * <li>each unreversed allocation made after {@code d} to a receivable created by then: + its amount;
+     * <li>each allocation made on or before {@code d} and reversed after it: − its amount;
+     * <li>each receivable written off after {@code d} (its open amount is 0 from the write-off on,
+     *     whatever is reversed later): its amount less its unreversed allocations, which with
+     *     parts 2 and 3 makes its amount less the allocations counting on {@code d};
+     * <li>each receivable written off on or before {@code d}: parts 2 and 3 of its allocations
+     *     taken back (a write-off is rare: few rows).
+     * </ol>
+     * Parts 2 and 3 read the allocations alone, by their copies of the receivable's due date,
+     * creation date and placement (V30): no join to the receivables. Only the stored dates count,
+     * so backdated payments and reversals are covered as the forward definition covers them.
+     */
+    private static String openOnPastDate(GroupBy groupBy, LocalDate d, DataScope.Predicate scope, DataScope.Predicate allocationScope,
+                                         List<Object> params) {
+        String receivables = "SELECT " + groupBy.idColumn + " AS group_id, r.due_on, ";
+        String allocations = "SELECT " + groupBy.allocationIdColumn + " AS group_id, a.due_on, ";
+        String sql = receivables + "r.open_amount AS open_part FROM receivable r"
+                + " WHERE r.status = 'OPEN' AND r.created_on <= ? AND " + scope.sql()
+                + " UNION ALL " + allocations + "a.amount FROM payment_allocation a"
+                + " WHERE a.allocated_on > ? AND a.reversed_on IS NULL AND a.created_on <= ? AND " + allocationScope.sql()
+                + " UNION ALL " + allocations + "0 - a.amount FROM payment_allocation a"
+                + " WHERE a.reversed_on > ? AND a.allocated_on <= ? AND a.created_on <= ? AND " + allocationScope.sql()
+                + " UNION ALL " + receivables + "r.amount - COALESCE((SELECT SUM(pa.amount) FROM payment_allocation pa"
+                + " WHERE pa.receivable_id = r.id AND pa.reversed_on IS NULL), 0) FROM receivable r"
+                + " WHERE r.written_off_on > ? AND r.created_on <= ? AND " + scope.sql()
+                + " UNION ALL " + receivables
+                + "COALESCE((SELECT SUM(CASE WHEN pa.reversed_on IS NULL THEN 0 - pa.amount ELSE pa.amount END) FROM payment_allocation pa"
+                + " WHERE pa.receivable_id = r.id AND ((pa.allocated_on > ? AND pa.reversed_on IS NULL)"
+                + " OR (pa.allocated_on <= ? AND pa.reversed_on > ?))), 0) FROM receivable r"
+                + " WHERE r.written_off_on <= ? AND r.created_on <= ? AND " + scope.sql();
+        params.add(d);
+        params.addAll(scope.params());
+        params.addAll(List.of(d, d));
+        params.addAll(allocationScope.params());
+        params.addAll(List.of(d, d, d));
+        params.addAll(allocationScope.params());
+        params.addAll(List.of(d, d));
+        params.addAll(scope.params());
+        params.addAll(List.of(d, d, d, d, d));
+        params.addAll(scope.params());
+        return sql;
     }
 
     /** A group being summed up. */

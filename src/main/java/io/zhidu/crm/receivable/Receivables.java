@@ -162,10 +162,19 @@ public class Receivables {
         }
     }
 
-    /** Records one allocation and lowers the receivable's open amount (PAID when nothing is left). */
+    /**
+     * Records one allocation, with copies of the receivable's due date, creation date, customer and
+     * placement (what {@link Aging} sums past dates by, V30), and lowers the receivable's open amount
+     * (PAID when nothing is left).
+     */
     void allocate(long paymentId, long receivableId, BigDecimal amount, LocalDate allocatedOn) {
-        jdbc.sql("INSERT INTO payment_allocation (payment_id, receivable_id, amount, allocated_on) VALUES (?, ?, ?, ?)")
-                .params(paymentId, receivableId, amount, allocatedOn).update();
+        jdbc.sql("""
+                        INSERT INTO payment_allocation (payment_id, receivable_id, amount, allocated_on, due_on, created_on,
+                                                        customer_id, owner_id, office_id, department_id, company_id)
+                        SELECT ?, r.id, ?, ?, r.due_on, r.created_on, r.customer_id, r.owner_id, r.office_id, r.department_id,
+                               r.company_id
+                        FROM receivable r WHERE r.id = ?""")
+                .params(paymentId, amount, allocatedOn, receivableId).update();
         jdbc.sql("""
                         UPDATE receivable SET open_amount = open_amount - ?,
                                status = CASE WHEN open_amount - ? = 0 THEN 'PAID' ELSE status END, version = version + 1

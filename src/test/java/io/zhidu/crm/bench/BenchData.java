@@ -667,12 +667,17 @@ public final class BenchData {
                 }
             }
         }
-        try (Copy al = copy("payment_allocation (id, payment_id, receivable_id, amount, allocated_on)")) {
+        // with the receivable's copies (V30), in the receivable's column order
+        try (Copy al = copy("payment_allocation (id, payment_id, receivable_id, amount, allocated_on, due_on, created_on, customer_id, "
+                + "owner_id, office_id, department_id, company_id)")) {
             for (int k = 0; k < n; k++) {
                 Deal d = deal(k);
                 for (int t = 0; t < INSTALLMENTS; t++) {
                     if (d.paid()[t] > 0) {
-                        al.add(d.receivableId(t)).add(d.receivableId(t)).add(d.receivableId(t)).add(money(d.paid()[t])).add(d.paidOn()[t]).end();
+                        al.add(d.receivableId(t)).add(d.receivableId(t)).add(d.receivableId(t)).add(money(d.paid()[t])).add(d.paidOn()[t])
+                                .add(d.due(t)).add(d.signed()).add(d.customer() + 1);
+                        placement(al, d.customer());
+                        al.end();
                         allocations++;
                     }
                 }
