@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
@@ -115,21 +117,27 @@ public class GradingRuns {
         GradingRun run = records.run(runId).orElseThrow(DomainException::notFound);
         if (run.status() == GradingRun.Status.RUNNING) {
             GradingPolicy policy = GradingPolicy.of(policies.version(run.policyVersionId()));
-            reading.executeWithoutResult(s -> {
-                CompletableFuture<Long> written = CompletableFuture.completedFuture(run.lastCustomerId());
-                try (GradingInputsReader.Cursor cursor = inputs.open(policy, run.lastCustomerId(), run.maxCustomerId(), run.asOf())) {
-                    for (int i = 0; i < maxBatches; i++) {
-                        List<GradingInputsReader.Graded> batch = cursor.next(batchSize); // while the previous batch is written
-                        long after = done(written);
-                        written = CompletableFuture.supplyAsync(() -> writing.execute(w -> batch(run, policy, after, batch)), executor);
-                        if (batch.isEmpty()) {
-                            break;
+            // the run's own writer thread: a shared pool could be full of callers waiting for their writes
+            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "grading-run-" + runId + "-writer"));
+            try {
+                reading.executeWithoutResult(s -> {
+                    CompletableFuture<Long> written = CompletableFuture.completedFuture(run.lastCustomerId());
+                    try (GradingInputsReader.Cursor cursor = inputs.open(policy, run.lastCustomerId(), run.maxCustomerId(), run.asOf())) {
+                        for (int i = 0; i < maxBatches; i++) {
+                            List<GradingInputsReader.Graded> batch = cursor.next(batchSize); // while the previous batch is written
+                            long after = done(written);
+                            written = CompletableFuture.supplyAsync(() -> writing.execute(w -> batch(run, policy, after, batch)), writer);
+                            if (batch.isEmpty()) {
+                                break;
+                            }
                         }
+                    } finally {
+                        done(written);
                     }
-                } finally {
-                    done(written);
-                }
-            });
+                });
+            } finally {
+                writer.shutdown();
+            }
         }
         return records.run(runId).orElseThrow(DomainException::notFound);
     }
