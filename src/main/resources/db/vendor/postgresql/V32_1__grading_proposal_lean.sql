@@ -15,3 +15,10 @@ ALTER TABLE grading_proposal DROP CONSTRAINT grading_proposal_run_id_fkey;
 -- index that is one index-only scan, streamed as it goes (1m: 3.0 s of random heap reads -> 1.3 s).
 DROP INDEX contract_customer;
 CREATE INDEX contract_customer ON contract (customer_id, signed_on) INCLUDE (amount, list_amount);
+-- ... and every customer's receivables with their allocations, both in (customer, receivable)
+-- order with what the figures need, merged and grouped as they stream (the allocations carry their
+-- receivable's customer, V30): the run's writes start with its first rows instead of after a
+-- whole-table hash aggregation (1m: the read went from 7.5 s before the first row to 5 s in all).
+CREATE INDEX receivable_grading ON receivable (customer_id, id) INCLUDE (amount, due_on, created_on, written_off_on);
+CREATE INDEX payment_allocation_grading ON payment_allocation (customer_id, receivable_id)
+    INCLUDE (amount, allocated_on, reversed_on);
