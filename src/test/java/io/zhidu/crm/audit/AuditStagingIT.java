@@ -112,8 +112,8 @@ class AuditStagingIT extends AbstractIntegrationTest {
     void aNormalShutdownChainsWhatIsStillStaged() {
         chainer.stop();
         try {
+            // staged with this node's chainer thread gone (another context's chainer may still take it)
             events.publishEvent(new TestRead("viewer", "at-shutdown"));
-            assertThat(chained("at-shutdown")).isZero();
             chainer.stop();   // the shutdown's last step, with nothing running any more
             assertThat(chained("at-shutdown")).isOne();
         } finally {
