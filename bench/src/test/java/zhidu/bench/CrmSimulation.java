@@ -31,6 +31,8 @@ public class CrmSimulation extends Simulation {
     static final String PAST = System.getProperty("bench.pastDate", "2026-06-30");
     static final String SEARCH1 = unescaped(System.getProperty("bench.search1", "鑫"));
     static final String SEARCH2 = unescaped(System.getProperty("bench.search2", "金桥"));
+    /** {@code -Dbench.only=mixed} runs the mixed workload alone (profiling it); unset: every scenario. */
+    static final String ONLY = System.getProperty("bench.only", "");
 
     /**
      * The Gatling plugin hands non-ASCII system properties to its forked JVM as {@code \\uXXXX}
@@ -116,6 +118,9 @@ public class CrmSimulation extends Simulation {
         steps.add(alone("aging today", agingToday, 1));
         steps.add(alone("aging past", agingPast, 1));
         steps.add(alone("mixed", mixed, MIXED_USERS));
+        if (ONLY.equals("mixed")) {
+            steps = List.of(steps.get(steps.size() - 1));
+        }
         // one after the other: a.andThen(b.andThen(c)) (siblings of one andThen would run at once)
         PopulationBuilder chain = steps.get(steps.size() - 1);
         for (int i = steps.size() - 2; i >= 0; i--) {

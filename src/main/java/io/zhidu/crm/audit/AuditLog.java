@@ -7,18 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -30,32 +37,43 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>Contract: {@code hash = SHA-256(prev_hash | seq | epochMillis | actor | action | subjectType
  * | subjectId | detail | clientIp)} with {@code |} as separator and empty text for nulls; the first
  * entry's {@code prev_hash} is 64 zeros. Appends lock the single {@code audit_chain_head} row, so
- * they are serialised across nodes and commit or roll back with the change they record.
+ * they are serialised across nodes and commit or roll back with the change they record. Reads
+ * (archive views) are staged durably in {@code audit_pending} and chained moments later by
+ * {@link AuditChainer}: the chain stays gapless and ordered by seq, but a read's {@code
+ * occurred_at} may precede that of entries chained just before it (ADR 0008).
  */
 @Service
 public class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
+    static final int CHAIN_BATCH = 500;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final JdbcTemplate batch;
+    /** One permit per read staged on this node since the chainer last looked. */
+    private final Semaphore staged = new Semaphore(0);
 
-    AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Every {@link Audited} event of any module lands here, in the publisher's transaction; in a
-     * new one when there is none (sign-ins) or it is read-only (views, exports: a read-only
-     * transaction cannot write on PostgreSQL).
+     * Every {@link Audited} event of any module lands here. A change's entry is chained in the
+     * publisher's transaction; in a new one when there is none (sign-ins) or it is read-only
+     * (exports: a read-only transaction cannot write on PostgreSQL). A {@link Audited#read() read}
+     * is staged instead (see {@link #stage}).
      */
     @EventListener
     public void on(Audited event) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()
+        if (event.read()) {
+            stage(event);
+        } else if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             insert(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail());
         } else {
@@ -75,26 +93,135 @@ public class AuditLog {
 
     /** Must run inside a read-write transaction: the head row's lock is held until it ends. */
     private long insert(String actor, String action, String subjectType, String subjectId, String detail) {
-        actor = clean(actor == null ? CurrentActor.SYSTEM : actor, 100);
-        action = clean(action, 60);
-        subjectType = clean(subjectType, 60);
-        subjectId = clean(subjectId, 100);
-        detail = clean(detail, 4000);
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).single();
-        long seq = (Long) head[0] + 1;
-        String prev = (String) head[1];
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String ip = clean(clientIp(), 64);
-        String hash = hash(prev, seq, at, actor, action, subjectType, subjectId, detail, ip);
-        jdbc.sql("""
+        return chain(List.of(entry(actor, action, subjectType, subjectId, detail)));
+    }
+
+    /** An entry as it will be stored and hashed: cleaned text, time to the millisecond, the caller's address. */
+    private record Entry(Instant at, String actor, String action, String subjectType, String subjectId, String detail,
+                         String ip) {
+    }
+
+    private Entry entry(String actor, String action, String subjectType, String subjectId, String detail) {
+        return new Entry(clock.instant().truncatedTo(ChronoUnit.MILLIS), clean(actor == null ? CurrentActor.SYSTEM : actor, 100),
+                clean(action, 60), clean(subjectType, 60), clean(subjectId, 100), clean(detail, 4000), clean(clientIp(), 64));
+    }
+
+    /**
+     * Links the entries, in list order, after the chain's head: locks the head row (held until the
+     * caller's transaction ends), writes them in one batch and moves the head. Answers the last seq.
+     */
+    private long chain(List<Entry> entries) {
+        return link(lockHead(), entries);
+    }
+
+    /** The chain's last entry, its row locked until the transaction ends. */
+    private record Head(long seq, String hash) {
+    }
+
+    private Head lockHead() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    private long link(Head head, List<Entry> entries) {
+        long seq = head.seq();
+        String prev = head.hash();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            seq++;
+            String hash = hash(prev, seq, e.at(), e.actor(), e.action(), e.subjectType(), e.subjectId(), e.detail(), e.ip());
+            rows.add(new Object[]{seq, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.actor(), e.action(), e.subjectType(),
+                    e.subjectId(), e.detail(), e.ip(), prev, hash});
+            prev = hash;
+        }
+        batch.batchUpdate("""
                 INSERT INTO audit_entry (seq, occurred_at, actor, action, subject_type, subject_id, detail, client_ip, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, action, subjectType, subjectId,
-                        detail, ip, prev, hash)
-                .update();
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1").param(seq).param(hash).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1").param(seq).param(prev).update();
         return seq;
+    }
+
+    /**
+     * Stages a read's entry: one INSERT into {@code audit_pending}, without the head's lock,
+     * committed before this returns (or with the publisher's read-write transaction), then wakes
+     * the {@link AuditChainer}. Its time and client address are taken now; its place in the chain
+     * when it is chained (ADR 0008).
+     */
+    private void stage(Audited event) {
+        Entry e = entry(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail());
+        Runnable insert = () -> jdbc.sql("""
+                        INSERT INTO audit_pending (occurred_at, actor, action, subject_type, subject_id, detail, client_ip)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.actor(), e.action(), e.subjectType(), e.subjectId(),
+                        e.detail(), e.ip())
+                .update();
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            insert.run();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    staged.release();
+                }
+            });
+        } else if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            newTransaction.executeWithoutResult(status -> insert.run());
+            staged.release();
+        } else {
+            insert.run();   // auto-committed: one statement, durable when it returns
+            staged.release();
+        }
+    }
+
+    /** Waits until a read is staged on this node, or the time is up; false when it is up. */
+    boolean awaitStaged(Duration most) throws InterruptedException {
+        boolean woken = staged.tryAcquire(most.toMillis(), TimeUnit.MILLISECONDS);
+        staged.drainPermits();
+        return woken;
+    }
+
+    /** Wakes a waiting {@link #awaitStaged} at once (shutdown). */
+    void wake() {
+        staged.release();
+    }
+
+    /**
+     * Moves every staged read into the chain, oldest staged first, {@value #CHAIN_BATCH} per
+     * transaction, and answers how many. Any node may run it at any time: the head's lock
+     * serialises it with every other append, and a staged row is deleted in the transaction that
+     * chains it, so each is chained exactly once.
+     */
+    public int chainStaged() {
+        int total = 0;
+        int n;
+        do {
+            // a look without the lock first: most polls find nothing and must not queue on the head
+            n = jdbc.sql("SELECT id FROM audit_pending LIMIT 1").query(Long.class).optional().isEmpty() ? 0
+                    : newTransaction.execute(status -> chainStagedBatch());
+            total += n;
+        } while (n == CHAIN_BATCH);
+        return total;
+    }
+
+    private int chainStagedBatch() {
+        // the head first: whoever held it before us has committed, so we see what it deleted
+        Head head = lockHead();
+        List<Long> ids = new ArrayList<>();
+        List<Entry> entries = jdbc.sql("""
+                        SELECT id, occurred_at, actor, action, subject_type, subject_id, detail, client_ip
+                        FROM audit_pending ORDER BY id LIMIT %d""".formatted(CHAIN_BATCH))
+                .query((rs, n) -> {
+                    ids.add(rs.getLong("id"));
+                    return new Entry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+                            rs.getString("detail"), rs.getString("client_ip"));
+                }).list();
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        link(head, entries);
+        batch.batchUpdate("DELETE FROM audit_pending WHERE id = ?", ids.stream().map(id -> new Object[]{id}).toList());
+        return entries.size();
     }
 
     /** The outcome of a verification: intact, or the first entry where the chain breaks. */

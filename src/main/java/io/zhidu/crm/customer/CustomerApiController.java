@@ -102,7 +102,7 @@ class CustomerApiController {
     ResponseEntity<Map<String, Object>> get(DataScope scope, @PathVariable long id) {
         CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
         Customer c = management.load(id).orElseThrow(DomainException::notFound);
-        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_VIEWED", id, "api"));
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), CustomerChanged.VIEWED, id, "api"));
         return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(body(row, c));
     }
 

@@ -9,9 +9,17 @@ import io.zhidu.crm.shared.audit.Audited;
  */
 public record CustomerChanged(String actor, String action, long customerId, String detail) implements Audited {
 
+    static final String VIEWED = "CUSTOMER_VIEWED";
+
     @Override
     public String subjectType() {
         return "CUSTOMER";
+    }
+
+    /** An opened archive is a read: chained just after the view, not in its request (ADR 0008). */
+    @Override
+    public boolean read() {
+        return VIEWED.equals(action);
     }
 
     @Override

@@ -145,7 +145,7 @@ class CustomerPageController {
         }
         model.addAttribute("decisionRoles", DecisionRole.values());
         model.addAttribute("moduleTabs", moduleTabs(id, scope));
-        events.publishEvent(new CustomerChanged(CurrentActor.username(), "CUSTOMER_VIEWED", id, null));
+        events.publishEvent(new CustomerChanged(CurrentActor.username(), CustomerChanged.VIEWED, id, null));
         return "customer";
     }
 

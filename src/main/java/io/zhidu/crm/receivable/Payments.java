@@ -142,12 +142,14 @@ public class Payments {
             throw DomainException.conflict("receivable.payment.duplicateReference", reference);
         }
         long id = keys.getKeyAs(Number.class).longValue();
-        events.publishEvent(new ReceivableChanged(CurrentActor.username(), "PAYMENT_RECORDED", "PAYMENT", id,
-                "customer " + e.customerId() + " " + amount.toPlainString() + " " + e.method() + " " + e.receivedOn()
-                        + (reference == null ? "" : " ref " + reference) + " " + e.mode()));
         if (e.mode() == AllocationMode.AUTO) {
             allocateOldestFirst(id, e.customerId(), amount, e.receivedOn());
         }
+        // last: its audit entry locks the chain's head until this transaction ends (issue #8: it
+        // was held across the allocation's row locks and writes)
+        events.publishEvent(new ReceivableChanged(CurrentActor.username(), "PAYMENT_RECORDED", "PAYMENT", id,
+                "customer " + e.customerId() + " " + amount.toPlainString() + " " + e.method() + " " + e.receivedOn()
+                        + (reference == null ? "" : " ref " + reference) + " " + e.mode()));
         return id;
     }
 

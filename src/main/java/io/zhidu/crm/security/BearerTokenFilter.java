@@ -37,7 +37,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<StaffAccount> account = tokens.ownerOf(header.substring(7).trim()).flatMap(staff::byId)
+        Optional<StaffAccount> account = tokens.ownerOf(header.substring(7).trim()).flatMap(staff::signedIn)
                 .filter(StaffAccount::active);
         if (account.isEmpty()) {
             problems.write(request, response, 401, "Unauthorized", "error.tokenInvalid");

@@ -40,7 +40,7 @@ public class CurrentStaff {
                 && cached.id() == user.id()) {
             return Optional.of(cached);
         }
-        Optional<StaffAccount> account = staff.byId(user.id());
+        Optional<StaffAccount> account = staff.signedIn(user.id());
         if (request != null) {
             account.ifPresent(a -> request.setAttribute(ACCOUNT, a, RequestAttributes.SCOPE_REQUEST));
         }

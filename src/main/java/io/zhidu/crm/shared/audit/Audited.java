@@ -3,7 +3,8 @@ package io.zhidu.crm.shared.audit;
 /**
  * An application event that belongs in the audit log. Any module's event may implement it; the
  * audit module appends one chained entry per published instance, inside the publisher's
- * transaction (no change without its entry), or in its own when there is none (e.g. logins).
+ * transaction (no change without its entry), or in its own when there is none (e.g. logins);
+ * a {@link #read()} is chained moments later (see there).
  */
 public interface Audited {
 
@@ -21,4 +22,14 @@ public interface Audited {
 
     /** Human-readable detail (old → new values, reasons); null when none. */
     String detail();
+
+    /**
+     * True for the record of a read (an archive opened), not of a change: it is written durably
+     * before the publisher goes on, but chained shortly after, outside the reader's request, so
+     * that reads do not queue on the chain's single head row (issue #8, ADR 0008). A change's
+     * entry (false, the default) is chained in the change's own transaction.
+     */
+    default boolean read() {
+        return false;
+    }
 }
