@@ -57,9 +57,8 @@ class GradingInputsReader {
 
     /**
      * Opens the inputs of every active customer with id in {@code (afterId, maxId]} as of the date, in
-     * customer order: one query over the customers and one grouped query over each source's whole
-     * table (contracts, receivables with their allocations, influence ratings), merged here as they
-     * stream. Read it inside one transaction (REPEATABLE READ: the four see one snapshot); close it.
+     * customer order: one query over the customers and one grouped query per source (contracts,
+     * receivables with their allocations, influence ratings), merged here as they stream. Read it inside one transaction (REPEATABLE READ: the four see one snapshot); close it.
      */
     Cursor open(GradingPolicy policy, long afterId, long maxId, LocalDate asOf) {
         LocalDate from = GradingEngine.periodFrom(policy, asOf);

@@ -106,8 +106,7 @@ public class GradingRuns {
     /**
      * Computes the run's next batches, at most {@code maxBatches}; when none is left the run goes to
      * review. The inputs of all the run's remaining customers are read in one transaction as one
-     * stream (one grouped query per source over its whole table, like the SQL floor in
-     * bench/sql/grading-floor.sql); each batch's proposals and the run's progress commit together in
+     * stream (one grouped query per source, in customer order; ADR 0009); each batch's proposals and the run's progress commit together in
      * a transaction of their own, on a second thread, while the next batch is read (at most one
      * batch is being written at a time, in order). Returns the run as it stands. Safe to call again
      * after a crash, or twice at once (a batch another caller has moved past is rolled back and this
