@@ -106,11 +106,11 @@ public class GradingRuns {
     /**
      * Computes the run's next batches, at most {@code maxBatches}; when none is left the run goes to
      * review. The inputs of all the run's remaining customers are read in one transaction as one
-     * stream (one grouped query per source, in customer order; ADR 0009); each batch's proposals and the run's progress commit together in
-     * a transaction of their own, on a second thread, while the next batch is read (at most one
-     * batch is being written at a time, in order). Returns the run as it stands. Safe to call again
-     * after a crash, or twice at once (a batch another caller has moved past is rolled back and this
-     * call fails).
+     * stream (one grouped query per source, in customer order; ADR 0009). Each batch's proposals
+     * and the run's progress commit together in a transaction of their own, on a second thread,
+     * while the next batch is read (at most one batch is being written at a time, in order).
+     * Returns the run as it stands. Safe to call again after a crash, or twice at once (a batch
+     * another caller has moved past is rolled back and this call fails).
      */
     public GradingRun compute(long runId, int maxBatches) {
         GradingRun run = records.run(runId).orElseThrow(DomainException::notFound);
