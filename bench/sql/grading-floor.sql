@@ -3,8 +3,11 @@
 -- contract and list amounts signed in the period [${from}, ${as_of}], the first signing up to
 -- ${as_of}, the open receivables at ${as_of} (as the aging computes them as of a date), and
 -- whether a receivable was more than ${grace} days past due in the period (settled late in it,
--- or still open past the grace days at its end; a write-off settles on its day).
--- ${...} are replaced by the caller (BenchSmokeIT, bench/run) with literals.
+-- or still open past the grace days at its end; a write-off settles on its day), and the
+-- strategic influence rating (NULL: not rated). Points and grade are then a CASE per
+-- threshold, which the application does in Java (GradingEngine).
+-- ${...} are replaced by the caller (BenchSmokeIT, bench/run) with literals; by hand, e.g.
+--   sed -e 's/${as_of}/2026-11-30/g' -e 's/${from}/2025-12-01/g' -e 's/${grace}/30/g' bench/sql/grading-floor.sql | psql
 WITH paid AS (
     SELECT pa.receivable_id, SUM(pa.amount) AS paid, MAX(pa.allocated_on) AS last_paid
     FROM payment_allocation pa
@@ -31,9 +34,10 @@ con_by_customer AS (
     GROUP BY customer_id)
 SELECT c.id AS customer_id,
        COALESCE(k.contract_amount, 0) AS contract_amount, COALESCE(k.list_amount, 0) AS list_amount, k.first_signed_on,
-       COALESCE(r.arrears, FALSE) AS arrears, COALESCE(r.open_receivables, 0) AS open_receivables
+       COALESCE(r.arrears, FALSE) AS arrears, COALESCE(r.open_receivables, 0) AS open_receivables, i.points AS influence
 FROM customer c
 LEFT JOIN con_by_customer k ON k.customer_id = c.id
 LEFT JOIN rec_by_customer r ON r.customer_id = c.id
+LEFT JOIN grading_influence i ON i.customer_id = c.id
 WHERE c.deleted_at IS NULL
 ORDER BY c.id

@@ -145,6 +145,11 @@ class BenchSmokeIT {
     void theGradingRunComputesWhatTheRawSqlFloorComputes() throws Exception {
         GradingRuns runs = app.getBean(GradingRuns.class);
         LocalDate today = app.getBean(BusinessClock.class).today();
+        // a few rated customers (the generator rates none), so the fourth indicator is compared too
+        jdbc().sql("""
+                        INSERT INTO grading_influence (customer_id, points, set_by, set_at)
+                        SELECT id, 1 + CAST(id % 4 AS INTEGER), ?, CURRENT_TIMESTAMP FROM customer WHERE id % 501 = 0
+                        ON CONFLICT (customer_id) DO NOTHING""").param(adminId()).update();
         GradingRun run = runs.computeAll(runs.start(adminId(), today).id());
         assertThat(run.status()).isEqualTo(GradingRun.Status.REVIEW);
 
@@ -156,17 +161,18 @@ class BenchSmokeIT {
                 .replace("${grace}", Integer.toString(rules.integer("grading", "grace-days")));
         Map<Long, String> expected = jdbc().sql(floor).query((rs, n) -> Map.entry(rs.getLong("customer_id"),
                         indicators(rs.getBigDecimal("contract_amount"), rs.getBigDecimal("list_amount"), rs.getObject("first_signed_on"),
-                                rs.getBoolean("arrears"), rs.getBigDecimal("open_receivables"))))
+                                rs.getBoolean("arrears"), rs.getBigDecimal("open_receivables"), rs.getObject("influence"))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Map<Long, String> proposed = jdbc().sql("""
-                        SELECT customer_id, contract_amount, list_amount, first_signed_on, arrears, open_receivables
+                        SELECT customer_id, contract_amount, list_amount, first_signed_on, arrears, open_receivables, influence
                         FROM grading_proposal WHERE run_id = ?""").param(run.id())
                 .query((rs, n) -> Map.entry(rs.getLong("customer_id"), indicators(rs.getBigDecimal("contract_amount"),
                         rs.getBigDecimal("list_amount"), rs.getObject("first_signed_on"), rs.getBoolean("arrears"),
-                        rs.getBigDecimal("open_receivables"))))
+                        rs.getBigDecimal("open_receivables"), rs.getObject("influence"))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(expected).hasSize((int) count("SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL"));
         assertThat(expected.values().stream().filter(s -> s.contains("arrears=true")).count()).isPositive();
+        assertThat(expected.values().stream().filter(s -> !s.contains("influence=null")).count()).isPositive();
         assertThat(proposed).isEqualTo(expected);
     }
 
@@ -194,9 +200,11 @@ class BenchSmokeIT {
                 .query(Long.class).list());
     }
 
-    private static String indicators(BigDecimal amount, BigDecimal list, Object firstSigned, boolean arrears, BigDecimal open) {
+    private static String indicators(BigDecimal amount, BigDecimal list, Object firstSigned, boolean arrears, BigDecimal open,
+                                     Object influence) {
         return "amount=" + amount.stripTrailingZeros().toPlainString() + " list=" + list.stripTrailingZeros().toPlainString()
-                + " first=" + firstSigned + " arrears=" + arrears + " open=" + open.stripTrailingZeros().toPlainString();
+                + " first=" + firstSigned + " arrears=" + arrears + " open=" + open.stripTrailingZeros().toPlainString()
+                + " influence=" + (influence == null ? null : ((Number) influence).intValue());
     }
 
     private static DataScope admin() {
