@@ -184,19 +184,7 @@ public class FieldInvestigations {
         DataScope.Predicate p = scope.predicate(COLUMNS);
         StringBuilder sql = new StringBuilder(SELECT).append(p.sql());
         List<Object> params = new ArrayList<>(p.params());
-        if (f.officeId() != null) {
-            sql.append(" AND c.office_id = ?");
-            params.add(f.officeId());
-        }
-        if (f.customerId() != null) {
-            sql.append(" AND i.customer_id = ?");
-            params.add(f.customerId());
-        }
-        if (after != null) {
-            sql.append(" AND i.id < ?");
-            params.add(after.id());
-        }
-        sql.append(" ORDER BY i.id DESC FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
+        sql.append(KeysetPage.newestFirst("i", f.officeId(), f.customerId(), after, limit, params));
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
         return new Page(KeysetPage.shown(rows, limit), KeysetPage.next(rows, limit, Row::id));
     }

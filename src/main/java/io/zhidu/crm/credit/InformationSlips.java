@@ -178,19 +178,7 @@ public class InformationSlips {
             sql.append(" AND s.status = ?");
             params.add(f.status().name());
         }
-        if (f.officeId() != null) {
-            sql.append(" AND c.office_id = ?");
-            params.add(f.officeId());
-        }
-        if (f.customerId() != null) {
-            sql.append(" AND s.customer_id = ?");
-            params.add(f.customerId());
-        }
-        if (after != null) {
-            sql.append(" AND s.id < ?");
-            params.add(after.id());
-        }
-        sql.append(" ORDER BY s.id DESC FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
+        sql.append(KeysetPage.newestFirst("s", f.officeId(), f.customerId(), after, limit, params));
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
         return new Page(KeysetPage.shown(rows, limit), KeysetPage.next(rows, limit, Row::id));
     }
