@@ -59,7 +59,7 @@ class ApprovalJourneyBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.id("approval-" + approval)).getText()).contains("第 1 步", "待审批", "陈明", "第 2 步", "未开始", "张伟");
 
         // a rejection needs a reason: the error is on the field, nothing is decided
-        click(By.id("reject-submit"));
+        submitAndWait(By.id("reject-submit"));
         WebElement reason = driver.findElement(By.id("reject-comment"));
         assertThat(reason.getAttribute("class")).contains("is-invalid");
         assertThat(driver.getPageSource()).contains("驳回时必须填写理由。");

@@ -120,7 +120,7 @@ class GradingJourneyBrowserIT extends BrowserJourney {
             amount.sendKeys("250");
             submitAndWait(By.id("policy-save"));
             assertThat(driver.findElement(By.id("policy-draft-reviews")).getText()).contains("客户评级预演");
-            click(By.cssSelector("#policy-draft-reviews a"));
+            submitAndWait(By.cssSelector("#policy-draft-reviews a"));
             assertThat(driver.getCurrentUrl()).contains("/grading/previews/" + version);
             assertThat(driver.findElement(By.id("grading-preview-none")).isDisplayed()).isTrue();
             submitAndWait(By.id("grading-preview-start"));

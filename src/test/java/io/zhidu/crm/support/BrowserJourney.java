@@ -72,8 +72,8 @@ public abstract class BrowserJourney {
     }
 
     /**
-     * Submits a form with its button and waits until the answer has replaced the page, so that the
-     * next look-up cannot find an element of the page that was just left.
+     * Clicks what leaves the page (a form's button, a link) and waits until the answer has replaced
+     * the page, so that the next look-up cannot find an element of the page that was just left.
      */
     protected void submitAndWait(By button) {
         WebElement el = driver.findElement(button);
