@@ -7,11 +7,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,29 +72,41 @@ public class ApiTokens {
      * The owner of a usable token (not expired, not revoked), marking it used — to the minute: a
      * token already marked within the last minute is not written again (issue #8: every API call
      * wrote and committed the token's row, so one client's parallel calls queued on its lock).
-     * Issue #8 again: the look-up is one auto-committed statement; the mark, when due, is a second
-     * one (no transaction around them: each statement is atomic on its own and a lost mark only
-     * delays {@code last_used_at} by a call).
+     * Issue #8 again: the look-up is one auto-committed statement, which also reads the owner's
+     * scope grants in force (one row per grant); the mark, when due, is a second one (no
+     * transaction around them: each statement is atomic on its own and a lost mark only delays
+     * {@code last_used_at} by a call).
      */
-    public Optional<Long> ownerOf(String token) {
+    Optional<Bearer> ownerOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         String h = hash(token);
         OffsetDateTime now = utc(clock.instant());
-        record Usable(long owner, OffsetDateTime lastUsedAt) {
+        record Row(long owner, OffsetDateTime lastUsedAt, DataScopes.Grant grant) {
         }
-        Optional<Usable> usable = jdbc.sql("""
-                        SELECT employee_id, last_used_at FROM api_token
-                        WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
-                .param(h).param(now)
-                .query((rs, n) -> new Usable(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).optional();
-        usable.filter(u -> u.lastUsedAt() == null || u.lastUsedAt().isBefore(now.minusMinutes(1)))
-                .ifPresent(u -> jdbc.sql("""
-                                UPDATE api_token SET last_used_at = ?
-                                WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
-                        .param(now).param(h).param(now.minusMinutes(1)).update());
-        return usable.map(Usable::owner);
+        List<Row> rows = jdbc.sql("SELECT t.employee_id, t.last_used_at, g.kind, g.target_id FROM api_token t"
+                        + " LEFT JOIN scope_grant g ON g.employee_id = t.employee_id AND " + DataScopes.GRANT_IN_FORCE
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
+                .param(LocalDate.now(clock)).param(h).param(now)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3) == null ? null
+                        : new DataScopes.Grant(DataScopes.ScopeGrantKind.valueOf(rs.getString(3)), rs.getLong(4))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Row first = rows.get(0);
+        if (first.lastUsedAt() == null || first.lastUsedAt().isBefore(now.minusMinutes(1))) {
+            jdbc.sql("""
+                            UPDATE api_token SET last_used_at = ?
+                            WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+                    .param(now).param(h).param(now.minusMinutes(1)).update();
+        }
+        return Optional.of(new Bearer(first.owner(), rows.stream().map(Row::grant).filter(Objects::nonNull).toList()));
+    }
+
+    /** A usable token's owner, with the owner's scope grants in force (read with the token: one statement per call). */
+    record Bearer(long owner, List<DataScopes.Grant> grants) {
     }
 
     public List<TokenInfo> of(long employeeId) {

@@ -22,9 +22,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final Staff staff;
     private final ProblemResponses problems;
+    private final DataScopes scopes;
 
-    BearerTokenFilter(ApiTokens tokens, Staff staff, ProblemResponses problems) {
+    BearerTokenFilter(ApiTokens tokens, Staff staff, DataScopes scopes, ProblemResponses problems) {
         this.tokens = tokens;
+        this.scopes = scopes;
         this.staff = staff;
         this.problems = problems;
     }
@@ -37,8 +39,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<StaffAccount> account = tokens.ownerOf(header.substring(7).trim()).flatMap(staff::signedIn)
-                .filter(StaffAccount::active);
+        Optional<ApiTokens.Bearer> bearer = tokens.ownerOf(header.substring(7).trim());
+        Optional<StaffAccount> account = bearer.flatMap(b -> staff.signedIn(b.owner())).filter(StaffAccount::active);
         if (account.isEmpty()) {
             problems.write(request, response, 401, "Unauthorized", "error.tokenInvalid");
             return;
@@ -47,7 +49,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, 403, "Forbidden", "password.mustChangeFirst");
             return;
         }
-        CurrentStaff.remember(request, account.get());   // read fresh just now: once per request is enough
+        // read fresh just now, grants with the token: once per request is enough
+        CurrentStaff.remember(request, account.get(), scopes.of(account.get(), bearer.get()::grants));
         ZhiduUser user = new ZhiduUser(account.get(), false);
         user.eraseCredentials();
         var context = SecurityContextHolder.createEmptyContext();

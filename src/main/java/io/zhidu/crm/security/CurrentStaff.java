@@ -62,11 +62,12 @@ public class CurrentStaff {
     }
 
     /**
-     * Keeps an account the caller has just read fresh (the bearer-token filter) as this request's
-     * account, so that it is not read again later in the same request (issue #8).
+     * Keeps an account the caller has just read fresh (the bearer-token filter) and its scope as
+     * this request's, so that neither is read again later in the same request (issue #8).
      */
-    static void remember(HttpServletRequest request, StaffAccount account) {
+    static void remember(HttpServletRequest request, StaffAccount account, DataScope scope) {
         request.setAttribute(ACCOUNT, account);
+        request.setAttribute(SCOPE, scope);
     }
 
     static void forget(HttpServletRequest request) {

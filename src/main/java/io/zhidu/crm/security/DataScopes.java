@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +41,16 @@ public class DataScopes {
         this.clock = clock;
     }
 
+    /** The account's scope, reading its unexpired grants when its roles do not already cover everything. */
     public DataScope of(StaffAccount a) {
+        return of(a, () -> grants(a.id()));
+    }
+
+    /**
+     * The account's scope from grants the caller has already read (the bearer-token filter reads
+     * them with the token, issue #8); {@code grants} is asked only when the roles need them.
+     */
+    DataScope of(StaffAccount a, Supplier<List<Grant>> grants) {
         if (!a.active()) {
             return new DataScope(a.id(), false, Set.of(), Set.of(), Set.of(), Set.of());
         }
@@ -56,19 +67,27 @@ public class DataScopes {
         if (a.holds(Role.OFFICE_DIRECTOR) && a.officeId() != null) {
             offices.add(a.officeId());
         }
-        LocalDate today = LocalDate.now(clock);
-        jdbc.sql("SELECT kind, target_id FROM scope_grant WHERE employee_id = ? AND (valid_until IS NULL OR valid_until >= ?)")
-                .param(a.id()).param(today)
-                .query((rs, n) -> {
-                    long target = rs.getLong("target_id");
-                    switch (ScopeGrantKind.valueOf(rs.getString("kind"))) {
-                        case USER -> owners.add(target);
-                        case OFFICE -> offices.add(target);
-                        case DEPARTMENT -> departments.add(target);
-                    }
-                    return target;
-                }).list();
+        for (Grant g : grants.get()) {
+            switch (g.kind()) {
+                case USER -> owners.add(g.targetId());
+                case OFFICE -> offices.add(g.targetId());
+                case DEPARTMENT -> departments.add(g.targetId());
+            }
+        }
         return new DataScope(a.id(), false, owners, offices, departments, companies);
+    }
+
+    /** The condition on {@code scope_grant g} that keeps the grants in force today (one parameter: today). */
+    static final String GRANT_IN_FORCE = "(g.valid_until IS NULL OR g.valid_until >= ?)";
+
+    private List<Grant> grants(long employeeId) {
+        return jdbc.sql("SELECT g.kind, g.target_id FROM scope_grant g WHERE g.employee_id = ? AND " + GRANT_IN_FORCE)
+                .param(employeeId).param(LocalDate.now(clock))
+                .query((rs, n) -> new Grant(ScopeGrantKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+    }
+
+    /** One explicit grant in force: the user, office or department it adds to the scope. */
+    record Grant(ScopeGrantKind kind, long targetId) {
     }
 
     /** What an explicit grant widens the scope by. */

@@ -65,7 +65,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens, Staff staff,
-                            ProblemResponses problems) throws Exception {
+                            DataScopes scopes, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .csrf(c -> c.disable())
@@ -74,7 +74,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, staff, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, staff, scopes, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))

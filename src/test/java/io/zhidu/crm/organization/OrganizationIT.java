@@ -23,6 +23,8 @@ class OrganizationIT extends AbstractIntegrationTest {
 
     @Autowired
     ReportingLine line;
+    @Autowired
+    io.zhidu.crm.shared.time.BusinessClock clock;
 
     String admin;
     long business;
@@ -249,12 +251,23 @@ class OrganizationIT extends AbstractIntegrationTest {
     }
 
     @Test
-    void anExplicitGrantWidensTheScope() throws Exception {
+    void anExplicitGrantWidensTheScopeWhileItIsInForce() throws Exception {
         long south = jdbc.sql("SELECT id FROM office WHERE code = 'SOUTH'").query(Long.class).single();
+        java.time.LocalDate today = clock.today();
         jdbc.sql("INSERT INTO scope_grant (employee_id, kind, target_id) VALUES (?, 'OFFICE', ?)")
                 .param(userId("sales2")).param(south).update();
+        jdbc.sql("INSERT INTO scope_grant (employee_id, kind, target_id, valid_until) VALUES (?, 'USER', ?, ?)")
+                .param(userId("sales2")).param(userId("sales1")).param(today.minusDays(1)).update();
         try {
+            // the API reads the grants with the token (issue #8), the screens on their own: both see the same
             assertThat(visibleUsernames("sales2")).contains("sales2", "sales3", "director2").doesNotContain("sales1");
+            long ofSales1 = jdbc.sql("SELECT id FROM customer WHERE owner_id = ? AND deleted_at IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                    .param(userId("sales1")).query(Long.class).single();
+            mvc.perform(get("/customers/" + ofSales1).with(login("sales2"))).andExpect(status().isNotFound());
+            jdbc.sql("UPDATE scope_grant SET valid_until = ? WHERE kind = 'USER' AND employee_id = ?")
+                    .param(today).param(userId("sales2")).update();
+            assertThat(visibleUsernames("sales2")).contains("sales1", "sales2", "sales3", "director2");
+            mvc.perform(get("/customers/" + ofSales1).with(login("sales2"))).andExpect(status().isOk());
         } finally {
             jdbc.sql("DELETE FROM scope_grant WHERE employee_id = ?").param(userId("sales2")).update();
         }
