@@ -147,8 +147,11 @@ machine = "%s cores (%s), %s GB RAM, %s; %s; %s" % (
     os.cpu_count(), cpu, sh("free -g | awk '/Mem:/{print $2}'"), platform.platform(),
     sh("psql -d postgres -qAtX -c 'SHOW server_version'").join(["PostgreSQL ", " on loopback"]), sh("java -version 2>&1 | head -1"))
 now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+commit = sh("git rev-parse --short HEAD") or "?"
+if sh("git status --porcelain --untracked-files=no -- . ':!docs'"):
+    commit += " with uncommitted changes"
 section = """<!-- latest-run:%(size)s -->
-### %(size)s customers — %(now)s
+### %(size)s customers — %(now)s, at %(commit)s
 
 - Machine: %(machine)s.
 - Load average (1/5/15 min) at start %(ls)s, at end %(le)s: %(busy)s
@@ -158,7 +161,7 @@ section = """<!-- latest-run:%(size)s -->
 
 %(table)s%(grading)s
 <!-- /latest-run:%(size)s -->
-""" % {"size": args.size, "now": now, "machine": machine, "ls": args.load_start, "le": args.load_end,
+""" % {"size": args.size, "now": now, "commit": commit, "machine": machine, "ls": args.load_start, "le": args.load_end,
        "busy": "the machine was shared with other work, absolute figures are pessimistic; the app/floor ratio was taken in the same minutes."
        if float(args.load_start.split()[0] or 0) > 1.5 else "the machine was otherwise idle.",
        "gen": args.generate_seconds, "customers": args.customers, "secs": args.seconds, "heap": heap, "table": table, "grading": grading}
