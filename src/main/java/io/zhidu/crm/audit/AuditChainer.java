@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chains the staged reads ({@link AuditLog#chainStaged()}) on one background thread per node:
- * {@link #GATHER} after a read is staged here, and at least every {@link #POLL} for rows staged by other
- * nodes or left by a crash. On a normal shutdown it stops after the web server (phase 0, below
- * the server's), so no request stages after it, and chains what is left before the database
- * closes. Independent of {@code zhidu.scheduling.enabled}: the chain must be completed on every node.
+ * {@link #GATHER} after a read is staged here, and at least every {@link #POLL} for rows staged
+ * by other nodes or left by a crash. On a normal shutdown it stops after the web server (phase 0,
+ * below the server's), so no request stages after it, and chains what is left before the
+ * database closes. Independent of {@code zhidu.scheduling.enabled}: the chain must be completed
+ * on every node.
  */
 @Component
 class AuditChainer implements SmartLifecycle {

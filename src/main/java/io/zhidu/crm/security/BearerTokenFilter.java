@@ -21,13 +21,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final Staff staff;
-    private final ProblemResponses problems;
     private final DataScopes scopes;
+    private final ProblemResponses problems;
 
     BearerTokenFilter(ApiTokens tokens, Staff staff, DataScopes scopes, ProblemResponses problems) {
         this.tokens = tokens;
-        this.scopes = scopes;
         this.staff = staff;
+        this.scopes = scopes;
         this.problems = problems;
     }
 
