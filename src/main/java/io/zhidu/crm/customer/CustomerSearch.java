@@ -94,13 +94,16 @@ public class CustomerSearch {
     public record Page(List<Row> rows, String nextCursor) {
     }
 
+    // owner's and office's names and the tags as scalar subqueries of the (at most a page of) rows:
+    // planned in a quarter of the time of two LEFT JOINs and run as key look-ups (issue #8)
     private static final String COLUMNS_SQL = """
             SELECT c.id, c.name, c.uscc, c.customer_type, c.category, c.stage, c.grade, c.industry, c.region, c.phone,
-                   c.owner_id, e.full_name AS owner_name, c.office_id, o.name AS office_name, c.updated_at, c.deleted_at,
-                   c.version, (SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
+                   c.owner_id, (SELECT e.full_name FROM employee e WHERE e.id = c.owner_id) AS owner_name,
+                   c.office_id, (SELECT o.name FROM office o WHERE o.id = c.office_id) AS office_name,
+                   c.updated_at, c.deleted_at, c.version,
+                   (SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
             """;
-    private static final String NAMES_SQL = " LEFT JOIN employee e ON e.id = c.owner_id LEFT JOIN office o ON o.id = c.office_id";
-    private static final String SELECT = COLUMNS_SQL + "FROM customer c" + NAMES_SQL + " WHERE ";
+    private static final String SELECT = COLUMNS_SQL + "FROM customer c WHERE ";
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("uscc"),
             CustomerType.valueOf(rs.getString("customer_type")), Category.valueOf(rs.getString("category")),
@@ -175,10 +178,21 @@ public class CustomerSearch {
             params.add(f.tag().trim());
         }
         segmentCondition(f.segment(), sql, params);
-        sql.append(sort == Sort.NAME ? " ORDER BY c.name, c.id LIMIT ?" : oneChar != null ? " ORDER BY m.customer_id DESC LIMIT ?"
-                : " ORDER BY c.id DESC LIMIT ?");
-        params.add(limit + 1);
-        sql.append(") c").append(NAMES_SQL).append(sort == Sort.NAME ? " ORDER BY c.name, c.id" : " ORDER BY c.id DESC");
+        sql.append(sort == Sort.NAME ? " ORDER BY c.name, c.id LIMIT " : oneChar != null ? " ORDER BY m.customer_id DESC LIMIT "
+                : " ORDER BY c.id DESC LIMIT ");
+        // The plain list (scope, bin, cursor and order only) takes its limit as text: PostgreSQL
+        // plans a bound LIMIT for 10 % of the table, so it re-planned the list on every call
+        // (0.6 ms, issue #8); with the number in the text the cached plan is the same as a fresh
+        // one and is used. A filtered list keeps it bound: its best plan depends on the value
+        // (a rare grade wants its index, a common one the newest-first scan), so it is planned
+        // for each call's values.
+        if (plain(f)) {
+            sql.append(limit + 1);
+        } else {
+            sql.append('?');
+            params.add(limit + 1);
+        }
+        sql.append(") c").append(sort == Sort.NAME ? " ORDER BY c.name, c.id" : " ORDER BY c.id DESC");
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(ROW).list();
         String next = null;
         if (rows.size() > limit) {
@@ -187,6 +201,13 @@ public class CustomerSearch {
             next = new KeysetCursor(sort == Sort.NAME ? last.name() : "", last.id()).encode();
         }
         return new Page(rows, next);
+    }
+
+    /** Whether the filter asks for nothing but the scope's customers (or the bin). */
+    private static boolean plain(Filter f) {
+        return blankToNull(f.q()) == null && f.ownerId() == null && f.officeId() == null && f.category() == null
+                && f.grade() == null && f.type() == null && blankToNull(f.industry()) == null && blankToNull(f.region()) == null
+                && f.stage() == null && blankToNull(f.tag()) == null && !f.pool() && blankToNull(f.segment()) == null;
     }
 
     /** Every row of the list, page by page (exports). */

@@ -53,27 +53,43 @@ public class Staff {
      * or role change committed before the call is seen by it.
      */
     public Optional<StaffAccount> signedIn(long id) {
-        record Row(StaffAccount account, String role) {
-        }
-        var rows = jdbc.sql("""
-                        SELECT e.id, e.username, e.full_name, e.email, e.password_hash, e.active, e.must_change_password,
-                               e.company_id, e.department_id, e.office_id, e.supervisor_id, c.group_head, r.role
-                        FROM employee e JOIN company c ON c.id = e.company_id
-                        LEFT JOIN employee_role r ON r.employee_id = e.id
-                        WHERE e.id = ?""")
-                .param(id)
-                .query((rs, n) -> new Row(new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
-                        rs.getString("email"), rs.getString("password_hash"), rs.getBoolean("active"),
-                        rs.getBoolean("must_change_password"), Set.of(), rs.getLong("company_id"), rs.getLong("department_id"),
-                        rs.getObject("office_id", Long.class), rs.getObject("supervisor_id", Long.class),
-                        rs.getBoolean("group_head")), rs.getString("role")))
-                .list();
+        return account(jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM employee e " + ACCOUNT_JOINS + " WHERE e.id = ?")
+                .param(id).query((rs, n) -> accountRow(rs)).list());
+    }
+
+    /**
+     * The columns of an account read as {@link #signedIn} reads it, for a statement of another
+     * module that reads the account with its own rows in one round trip (the API token, issue #8):
+     * {@code SELECT ACCOUNT_COLUMNS … FROM employee e ACCOUNT_JOINS …}, one row per role; the
+     * rows go through {@link #accountRow} and {@link #account}.
+     */
+    public static final String ACCOUNT_COLUMNS = """
+            e.id, e.username, e.full_name, e.email, e.password_hash, e.active, e.must_change_password,
+            e.company_id, e.department_id, e.office_id, e.supervisor_id, c.group_head, r.role""";
+    /** The joins {@link #ACCOUNT_COLUMNS} needs after {@code employee e}. */
+    public static final String ACCOUNT_JOINS = "JOIN company c ON c.id = e.company_id LEFT JOIN employee_role r ON r.employee_id = e.id";
+
+    /** One row of an account's statement: the account without roles, and the row's role (null: none). */
+    public record AccountRow(StaffAccount account, Role role) {
+    }
+
+    public static AccountRow accountRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String role = rs.getString("role");
+        return new AccountRow(new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
+                rs.getString("email"), rs.getString("password_hash"), rs.getBoolean("active"),
+                rs.getBoolean("must_change_password"), Set.of(), rs.getLong("company_id"), rs.getLong("department_id"),
+                rs.getObject("office_id", Long.class), rs.getObject("supervisor_id", Long.class),
+                rs.getBoolean("group_head")), role == null ? null : Role.valueOf(role));
+    }
+
+    /** The account of one employee's rows (any number of repeats), with the roles of all of them; empty: no rows. */
+    public static Optional<StaffAccount> account(java.util.Collection<AccountRow> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        rows.stream().map(Row::role).filter(r -> r != null).forEach(r -> roles.add(Role.valueOf(r)));
-        StaffAccount a = rows.get(0).account();
+        rows.stream().map(AccountRow::role).filter(r -> r != null).forEach(roles::add);
+        StaffAccount a = rows.iterator().next().account();
         return Optional.of(new StaffAccount(a.id(), a.username(), a.fullName(), a.email(), a.passwordHash(), a.active(),
                 a.mustChangePassword(), roles, a.companyId(), a.departmentId(), a.officeId(), a.supervisorId(),
                 a.groupExecutive()));

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.zhidu.crm.organization.Staff;
+import io.zhidu.crm.organization.StaffAccount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +75,10 @@ public class ApiTokens {
      * token already marked within the last minute is not written again (issue #8: every API call
      * wrote and committed the token's row, so one client's parallel calls queued on its lock).
      * Issue #8 again: the look-up is one auto-committed statement, which also reads the owner's
-     * scope grants in force (one row per grant); the mark, when due, is a second one (no
+     * account as {@link Staff#signedIn} does and the owner's scope grants in force (one row per
+     * role and grant): a request makes one round trip to know who calls with what scope, and a
+     * deactivation or role change committed before it applies to it. The mark, when due, is a
+     * second statement (no
      * transaction around them: each statement is atomic on its own and a lost mark only delays
      * {@code last_used_at} by a call).
      */
@@ -83,30 +88,36 @@ public class ApiTokens {
         }
         String h = hash(token);
         OffsetDateTime now = utc(clock.instant());
-        record Row(long owner, OffsetDateTime lastUsedAt, DataScopes.Grant grant) {
+        record Row(OffsetDateTime lastUsedAt, Staff.AccountRow account, DataScopes.Grant grant) {
         }
-        List<Row> rows = jdbc.sql("SELECT t.employee_id, t.last_used_at, g.kind, g.target_id FROM api_token t"
+        List<Row> rows = jdbc.sql("SELECT t.last_used_at, g.kind, g.target_id, " + Staff.ACCOUNT_COLUMNS
+                        + " FROM api_token t JOIN employee e ON e.id = t.employee_id " + Staff.ACCOUNT_JOINS
                         + " LEFT JOIN scope_grant g ON g.employee_id = t.employee_id AND " + DataScopes.GRANT_IN_FORCE
                         + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
                 .param(LocalDate.now(clock)).param(h).param(now)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3) == null ? null
-                        : new DataScopes.Grant(DataScopes.ScopeGrantKind.valueOf(rs.getString(3)), rs.getLong(4))))
+                .query((rs, n) -> new Row(rs.getObject("last_used_at", OffsetDateTime.class), Staff.accountRow(rs),
+                        rs.getString("kind") == null ? null
+                                : new DataScopes.Grant(DataScopes.ScopeGrantKind.valueOf(rs.getString("kind")), rs.getLong("target_id"))))
                 .list();
-        if (rows.isEmpty()) {
+        Optional<StaffAccount> account = Staff.account(rows.stream().map(Row::account).toList());
+        if (account.isEmpty()) {
             return Optional.empty();
         }
-        Row first = rows.get(0);
-        if (first.lastUsedAt() == null || first.lastUsedAt().isBefore(now.minusMinutes(1))) {
+        OffsetDateTime lastUsed = rows.get(0).lastUsedAt();
+        if (lastUsed == null || lastUsed.isBefore(now.minusMinutes(1))) {
             jdbc.sql("""
                             UPDATE api_token SET last_used_at = ?
                             WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
                     .param(now).param(h).param(now.minusMinutes(1)).update();
         }
-        return Optional.of(new Bearer(first.owner(), rows.stream().map(Row::grant).filter(Objects::nonNull).toList()));
+        return Optional.of(new Bearer(account.get(), rows.stream().map(Row::grant).filter(Objects::nonNull).distinct().toList()));
     }
 
-    /** A usable token's owner, with the owner's scope grants in force (read with the token: one statement per call). */
-    record Bearer(long owner, List<DataScopes.Grant> grants) {
+    /**
+     * A usable token's owner as the database holds the account now, with the owner's scope grants
+     * in force (read with the token: one statement per call).
+     */
+    record Bearer(StaffAccount owner, List<DataScopes.Grant> grants) {
     }
 
     public List<TokenInfo> of(long employeeId) {

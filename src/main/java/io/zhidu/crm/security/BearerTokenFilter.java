@@ -1,6 +1,5 @@
 package io.zhidu.crm.security;
 
-import io.zhidu.crm.organization.Staff;
 import io.zhidu.crm.organization.StaffAccount;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,13 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final Staff staff;
     private final DataScopes scopes;
     private final ProblemResponses problems;
 
-    BearerTokenFilter(ApiTokens tokens, Staff staff, DataScopes scopes, ProblemResponses problems) {
+    BearerTokenFilter(ApiTokens tokens, DataScopes scopes, ProblemResponses problems) {
         this.tokens = tokens;
-        this.staff = staff;
         this.scopes = scopes;
         this.problems = problems;
     }
@@ -40,7 +37,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         Optional<ApiTokens.Bearer> bearer = tokens.ownerOf(header.substring(7).trim());
-        Optional<StaffAccount> account = bearer.flatMap(b -> staff.signedIn(b.owner())).filter(StaffAccount::active);
+        Optional<StaffAccount> account = bearer.map(ApiTokens.Bearer::owner).filter(StaffAccount::active);
         if (account.isEmpty()) {
             problems.write(request, response, 401, "Unauthorized", "error.tokenInvalid");
             return;
@@ -49,7 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(request, response, 403, "Forbidden", "password.mustChangeFirst");
             return;
         }
-        // read fresh just now, grants with the token: once per request is enough
+        // read fresh just now with the token, grants too: once per request is enough
         CurrentStaff.remember(request, account.get(), scopes.of(account.get(), bearer.get()::grants));
         ZhiduUser user = new ZhiduUser(account.get(), false);
         user.eraseCredentials();

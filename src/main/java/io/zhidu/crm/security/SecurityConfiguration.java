@@ -1,6 +1,5 @@
 package io.zhidu.crm.security;
 
-import io.zhidu.crm.organization.Staff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,7 +63,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens, Staff staff,
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, ApiTokens tokens,
                             DataScopes scopes, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -74,7 +73,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, staff, scopes, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, scopes, problems), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
