@@ -5,4 +5,7 @@ SELECT c.id, c.name, c.uscc, c.customer_type, c.category, c.stage, c.grade, c.in
        c.office_id, (SELECT o.name FROM office o WHERE o.id = c.office_id) AS office_name,
        c.updated_at, c.deleted_at, c.version,
        (SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
-FROM (SELECT c.* FROM customer c WHERE (c.owner_id = :director OR c.office_id = :office) AND c.deleted_at IS NULL ORDER BY c.id DESC LIMIT 21) c ORDER BY c.id DESC;
+FROM (SELECT c.* FROM customer c WHERE c.id IN (
+        (SELECT c.id FROM customer c WHERE c.owner_id = :director AND c.deleted_at IS NULL ORDER BY c.id DESC LIMIT 21)
+        UNION (SELECT c.id FROM customer c WHERE c.office_id = :office AND c.deleted_at IS NULL ORDER BY c.id DESC LIMIT 21))
+      AND c.deleted_at IS NULL ORDER BY c.id DESC LIMIT 21) c ORDER BY c.id DESC;

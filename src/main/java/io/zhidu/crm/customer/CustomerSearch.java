@@ -115,6 +115,9 @@ public class CustomerSearch {
             Optional.ofNullable(rs.getObject("deleted_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
             rs.getLong("version"));
 
+    /** Beyond this many owners, offices… in a scope a list filters by the OR instead of merging their newest rows. */
+    private static final int MAX_BRANCHES = 16;
+
     private final JdbcClient jdbc;
 
     CustomerSearch(JdbcClient jdbc) {
@@ -146,10 +149,31 @@ public class CustomerSearch {
         } else {
             sql.append("customer c WHERE ");
         }
-        DataScope.Predicate p = scope.predicate(COLUMNS);
-        sql.append(p.sql());
-        params.addAll(p.params());
-        sql.append(f.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL");
+        String deleted = f.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL";
+        List<DataScope.Predicate> branches = sort == Sort.NEWEST && plain(f) ? scope.branches(COLUMNS) : List.of();
+        if (branches.size() > 1 && branches.size() <= MAX_BRANCHES) {
+            // a scope of several owners/offices, newest first: each one's newest rows come off its
+            // own (owner_id, id) or (office_id, id) index and the union is the candidates; an OR
+            // made PostgreSQL scan all customers newest first for the few that match (a director:
+            // 1.1 ms a call at 1M, issue #8)
+            sql.append("c.id IN (");
+            for (int i = 0; i < branches.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ").append("(SELECT c.id FROM customer c WHERE ").append(branches.get(i).sql())
+                        .append(deleted);
+                params.addAll(branches.get(i).params());
+                if (after != null) {
+                    sql.append(" AND c.id < ?");
+                    params.add(after.id());
+                }
+                sql.append(" ORDER BY c.id DESC LIMIT ").append(limit + 1).append(')');
+            }
+            sql.append(')');
+        } else {
+            DataScope.Predicate p = scope.predicate(COLUMNS);
+            sql.append(p.sql());
+            params.addAll(p.params());
+        }
+        sql.append(deleted);
         if (after != null && sort == Sort.NAME) {
             sql.append(" AND (c.name > ? OR (c.name = ? AND c.id > ?))");
             params.add(after.sortValue());

@@ -279,6 +279,38 @@ class CustomerIT extends AbstractIntegrationTest {
     }
 
     @Test
+    void aDirectorsListMergesOwnAndOfficeCustomersNewestFirstPageByPage() throws Exception {
+        // director1 owns one customer placed in another office: the list is the union of the
+        // director's own and the office's customers, newest first (the merged scans, issue #8)
+        long director = userId("director1");
+        long office = jdbc.sql("SELECT office_id FROM employee WHERE id = ?").param(director).query(Long.class).single();
+        long elsewhere = jdbc.sql("SELECT MIN(id) FROM customer WHERE office_id <> ? AND deleted_at IS NULL")
+                .param(office).query(Long.class).single();
+        Long formerOwner = jdbc.sql("SELECT owner_id FROM customer WHERE id = ?").param(elsewhere).query(Long.class).single();
+        jdbc.sql("UPDATE customer SET owner_id = ? WHERE id = ?").param(director).param(elsewhere).update();
+        try {
+            String token = token("director1");
+            List<Long> ids = new ArrayList<>();
+            String cursor = null;
+            do {
+                var req = get("/api/v1/customers").param("size", "7").header("Authorization", bearer(token));
+                if (cursor != null) {
+                    req = req.param("cursor", cursor);
+                }
+                Map<?, ?> page = json.readValue(mvc.perform(req).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+                ((List<?>) page.get("items")).forEach(i -> ids.add(((Number) ((Map<?, ?>) i).get("id")).longValue()));
+                cursor = (String) page.get("nextCursor");
+            } while (cursor != null);
+            List<Long> expected = jdbc.sql("""
+                            SELECT id FROM customer WHERE (owner_id = ? OR office_id = ?) AND deleted_at IS NULL ORDER BY id DESC""")
+                    .param(director).param(office).query(Long.class).list();
+            assertThat(ids).isEqualTo(expected).contains(elsewhere).hasSizeGreaterThan(7);
+        } finally {
+            jdbc.sql("UPDATE customer SET owner_id = ? WHERE id = ?").param(formerOwner).param(elsewhere).update();
+        }
+    }
+
+    @Test
     void contactsAreMaskedOutsideTheOwningLine() throws Exception {
         long id = customerOf("sales1");
         String body = json.writeValueAsString(Map.of("name", "赵敏感", "mobile", "13812345678", "birthday", "1980-05-06",
