@@ -1,11 +1,7 @@
--- Floor (issue #8): a customer's detail as the API reads it: the scoped row (CustomerSearch.find)
--- and the aggregate (JPA load of the customer row).
+-- Floor (issue #8): a customer's detail as the API reads it (CustomerSearch.detail): the whole
+-- record with its owner's and office's names and its tags, inside the scope, in one statement.
 \set id random(1, :customers)
-SELECT c.id, c.name, c.uscc, c.customer_type, c.category, c.stage, c.grade, c.industry, c.region, c.phone,
-       c.owner_id, (SELECT e.full_name FROM employee e WHERE e.id = c.owner_id) AS owner_name,
-       c.office_id, (SELECT o.name FROM office o WHERE o.id = c.office_id) AS office_name,
-       c.updated_at, c.deleted_at, c.version,
-       (SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
-FROM customer c
-WHERE c.id = :id AND 1=1 AND c.deleted_at IS NULL;
-SELECT * FROM customer WHERE id = :id;
+SELECT c.*, (SELECT e.full_name FROM employee e WHERE e.id = c.owner_id) AS owner_name,
+(SELECT o.name FROM office o WHERE o.id = c.office_id) AS office_name,
+(SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
+FROM customer c WHERE c.id = :id AND 1=1 AND c.deleted_at IS NULL;

@@ -3,8 +3,8 @@
 -- a filtered list binds its limit (CustomerSearch.page), so PostgreSQL plans it for each call
 \set limit 21
 SELECT c.id, c.name, c.uscc, c.customer_type, c.category, c.stage, c.grade, c.industry, c.region, c.phone,
-       c.owner_id, (SELECT e.full_name FROM employee e WHERE e.id = c.owner_id) AS owner_name,
-       c.office_id, (SELECT o.name FROM office o WHERE o.id = c.office_id) AS office_name,
-       c.updated_at, c.deleted_at, c.version,
-       (SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
+       c.owner_id, c.office_id, c.updated_at, c.deleted_at, c.version,
+(SELECT e.full_name FROM employee e WHERE e.id = c.owner_id) AS owner_name,
+(SELECT o.name FROM office o WHERE o.id = c.office_id) AS office_name,
+(SELECT STRING_AGG(t.tag, ',') FROM customer_tag t WHERE t.customer_id = c.id) AS tags
 FROM (SELECT c.* FROM customer c WHERE 1=1 AND c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM customer_name_gram g WHERE g.customer_id = c.id AND g.gram = :g2) ORDER BY c.id DESC LIMIT :limit) c ORDER BY c.id DESC;

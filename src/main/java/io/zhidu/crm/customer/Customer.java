@@ -92,6 +92,64 @@ public class Customer {
     public record Placement(Long ownerId, Long officeId, long departmentId, long companyId) {
     }
 
+    /**
+     * The record as one row of {@code SELECT c.*, … AS tags FROM customer c} holds it (tags joined
+     * by commas), read without the persistence context: the API's detail reads it with the scope
+     * check and the names in one statement (issue #8). Not managed: never saved. Every mapped field
+     * is read; CustomerIT compares it with the entity as loaded, field by field.
+     */
+    static Customer read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Customer c = new Customer();
+        c.id = rs.getLong("id");
+        c.name = rs.getString("name");
+        c.nameKey = rs.getString("name_key");
+        c.uscc = rs.getString("uscc");
+        c.noUsccReason = rs.getString("no_uscc_reason");
+        c.customerType = constant(CustomerType.class, rs.getString("customer_type"));
+        c.category = constant(Category.class, rs.getString("category"));
+        c.stage = constant(Stage.class, rs.getString("stage"));
+        c.grade = constant(Grade.class, rs.getString("grade"));
+        c.industry = rs.getString("industry");
+        c.region = rs.getString("region");
+        c.address = rs.getString("address");
+        c.phone = rs.getString("phone");
+        c.legalRepresentative = rs.getString("legal_representative");
+        c.foundedOn = rs.getObject("founded_on", LocalDate.class);
+        c.legalForm = rs.getString("legal_form");
+        c.registeredCapital = rs.getBigDecimal("registered_capital");
+        c.scale = constant(Scale.class, rs.getString("scale"));
+        c.serviceArea = rs.getString("service_area");
+        c.salesCapacity = rs.getString("sales_capacity");
+        c.potential = rs.getString("potential");
+        c.direction = rs.getString("direction");
+        c.reputation = rs.getString("reputation");
+        c.competitors = rs.getString("competitors");
+        c.attitude = rs.getString("attitude");
+        c.businessStatus = rs.getString("business_status");
+        c.transactionStatus = rs.getString("transaction_status");
+        c.ownerId = rs.getObject("owner_id", Long.class);
+        c.officeId = rs.getObject("office_id", Long.class);
+        c.departmentId = rs.getObject("department_id", Long.class);
+        c.companyId = rs.getObject("company_id", Long.class);
+        c.createdAt = instant(rs.getObject("created_at", java.time.OffsetDateTime.class));
+        c.updatedAt = instant(rs.getObject("updated_at", java.time.OffsetDateTime.class));
+        c.deletedAt = instant(rs.getObject("deleted_at", java.time.OffsetDateTime.class));
+        c.version = rs.getLong("version");
+        String tags = rs.getString("tags");
+        if (tags != null) {
+            c.tags.addAll(List.of(tags.split(",")));
+        }
+        return c;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value.trim());
+    }
+
+    private static Instant instant(java.time.OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
     static Customer register(CustomerForm form, String uscc, Placement placement, Instant now) {
         Customer c = new Customer();
         c.createdAt = now;

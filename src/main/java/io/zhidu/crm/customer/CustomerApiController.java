@@ -100,10 +100,9 @@ class CustomerApiController {
     @GetMapping("/{id}")
     @RequiresPermission("customer:read")
     ResponseEntity<Map<String, Object>> get(DataScope scope, @PathVariable long id) {
-        CustomerSearch.Row row = search.find(scope, id, false).orElseThrow(DomainException::notFound);
-        Customer c = management.load(id).orElseThrow(DomainException::notFound);
+        CustomerSearch.Detail d = search.detail(scope, id).orElseThrow(DomainException::notFound);
         events.publishEvent(new CustomerChanged(CurrentActor.username(), CustomerChanged.VIEWED, id, "api"));
-        return ResponseEntity.ok().eTag(ETags.of(c.getVersion())).body(body(row, c));
+        return ResponseEntity.ok().eTag(ETags.of(d.customer().getVersion())).body(body(d.row(), d.customer()));
     }
 
     @PostMapping
