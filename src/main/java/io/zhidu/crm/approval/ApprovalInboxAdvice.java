@@ -2,7 +2,7 @@ package io.zhidu.crm.approval;
 
 import io.zhidu.crm.security.CurrentStaff;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * signed-in user (the inbox icon in the top bar): one query bounded at {@value #CAP}; null for
  * the API (whose controllers this advice also reaches) and when nobody is signed in.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ScreenController.class)
 class ApprovalInboxAdvice {
 
     /** Counted up to here; the top bar shows "99+" beyond 99. */

@@ -9,7 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * every signed-in user ON PURPOSE: the permission depends on the kind of record and is checked
  * by {@link Attachments} (403 without it, 404 outside the scope).
  */
-@Controller
+@ScreenController
 @AnySignedInUser
 class AttachmentPageController {
 

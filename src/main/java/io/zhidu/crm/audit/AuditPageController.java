@@ -6,14 +6,14 @@ import java.time.LocalDate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import io.zhidu.crm.shared.web.RequiresPermission;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit screen: search the log, verify the chain. */
-@Controller
+@ScreenController
 @RequiresPermission("audit:read")
 class AuditPageController {
 

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The contract screens: the list, a new draft, a contract's page with its acts, and the price list. */
-@Controller
+@ScreenController
 class ContractPageController {
 
     static final int FORM_LINES = 5;

@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Excel export, the lists of field investigations and information slips, their forms (a refused
  * form comes back with everything typed and the reason on its field) and their pages with files.
  */
-@Controller
+@ScreenController
 class CreditFilePageController {
 
     static final int PAGE = 50;

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * what was typed on a refusal), putting on hold, asking for its release, and the printable
  * 客户信用管理卡.
  */
-@Controller
+@ScreenController
 class CreditPageController {
 
     static final String[] FIELDS = {"rating", "limit", "form", "termsDays", "reason"};

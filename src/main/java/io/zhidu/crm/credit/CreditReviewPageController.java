@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * review table (filters by direction, office and review state; accept, change with a reason, drop;
  * accept all; submit), the 客户升(降)级评审表 per proposal (PDF) and the round as Excel.
  */
-@Controller
+@ScreenController
 class CreditReviewPageController {
 
     private final CreditReviews reviews;

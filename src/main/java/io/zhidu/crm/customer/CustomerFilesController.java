@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Excel on the screens: export of the filtered list, the import template, upload with a progress bar and the row report. */
-@Controller
+@ScreenController
 class CustomerFilesController {
 
     private final CustomerExport export;

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with a reason, bulk accept, submit), rating the strategic influence from the grade card, and the
  * ad-hoc change form (a plain page that keeps what was typed on a refusal).
  */
-@Controller
+@ScreenController
 class GradingPageController {
 
     private final CustomerGrades grades;

@@ -23,7 +23,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * two dates with their Excel exports (grading:read, inside the data scope), and the what-if of a
  * draft policy (grading:rate: the business-dept manager, the VP and the GM who approve drafts).
  */
-@Controller
+@ScreenController
 class GradingReportController {
 
     private final GradingReports reports;

@@ -10,12 +10,12 @@ import io.zhidu.crm.shared.time.BusinessClock;
 import io.zhidu.crm.shared.web.NavGroup;
 import io.zhidu.crm.shared.web.NavItem;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** 工作台: who I am, where I sit, whom I report to, who reports to me, and today's business date. */
-@Controller
+@ScreenController
 @AnySignedInUser
 class HomeController {
 

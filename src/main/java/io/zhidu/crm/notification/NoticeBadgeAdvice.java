@@ -3,12 +3,12 @@ package io.zhidu.crm.notification;
 import io.zhidu.crm.security.ZhiduUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every screen {@code noticeBadge}, the signed-in user's unread count for the bell in the top bar (null when anonymous). */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ScreenController.class)
 class NoticeBadgeAdvice {
 
     /** The bell's count: exact up to {@value Inbox#BADGE_CAP}, then shown as "99+". */

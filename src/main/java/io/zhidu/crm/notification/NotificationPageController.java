@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * their own notices only: another user's notice answers 404, as if absent. Marking one read
  * answers an htmx request with the row and the bell; a plain post goes back to the list.
  */
-@Controller
+@ScreenController
 @AnySignedInUser
 class NotificationPageController {
 

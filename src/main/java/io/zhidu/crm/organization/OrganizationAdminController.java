@@ -7,7 +7,7 @@ import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.web.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The organisation screen: the group's companies, departments and offices, and forms to add them. */
-@Controller
+@ScreenController
 @RequiresPermission("user:manage")
 class OrganizationAdminController {
 

@@ -15,7 +15,7 @@ import org.springframework.http.ContentDisposition;
 import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import io.zhidu.crm.shared.web.RequiresPermission;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Admin screens for staff accounts: list with filters, create, edit (with conflict detection),
  * deactivate / reactivate, password reset.
  */
-@Controller
+@ScreenController
 @RequiresPermission("user:manage")
 class UserAdminController {
 

@@ -14,7 +14,7 @@ import io.zhidu.crm.shared.web.NavItem;
 import io.zhidu.crm.shared.web.RequiresPermission;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * "expiring soon" with reassign / return-to-pool, and the manager's transfer form. Refusals of a
  * declaration come back as a message on the page the user acted from.
  */
-@Controller
+@ScreenController
 class OwnershipPageController {
 
     private final Declarations declarations;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The policy screens: the effective policy as a document with the versions beside it, one
  * version (a draft is edited in place), and the difference between two versions.
  */
-@Controller
+@ScreenController
 class PolicyPageController {
 
     /** Form fields holding setting values are named {@code setting.<section>.<key>}. */

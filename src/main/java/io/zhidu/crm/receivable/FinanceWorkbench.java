@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * {@value #NAME} whose permission the user holds, in order. This module contributes the
  * unallocated payments and the write-offs awaiting approval; the collection module its cases by stage.
  */
-@Controller
+@ScreenController
 class FinanceWorkbench {
 
     static final String NAME = "finance";

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * customer found by a search inside the scope), and a payment's page with its allocations, the
  * allocation by hand and the reversal.
  */
-@Controller
+@ScreenController
 class PaymentPageController {
 
     static final int CUSTOMER_CHOICES = 20;

@@ -29,7 +29,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and the AR aging screen with its Excel export and the PDF form 应收账款账龄记录表 (form 9, clause
  * 6.2.4-4(1)), inside the caller's data scope.
  */
-@Controller
+@ScreenController
 class ReceivablePageController {
 
     private final Receivables receivables;

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import io.zhidu.crm.shared.web.RequiresPermission;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin screens: scheduled jobs with last/next run and "run now"; the business date. */
-@Controller
+@ScreenController
 class AdminOperationsPageController {
 
     private final Duties duties;

@@ -2,12 +2,12 @@ package io.zhidu.crm.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every screen {@code currentUser}: the signed-in {@link ZhiduUser}, or null. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ScreenController.class)
 class CurrentUserAdvice {
 
     @ModelAttribute("currentUser")

@@ -4,11 +4,11 @@ import io.zhidu.crm.shared.web.AnySignedInUser;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page. Any failure shows one generic message that tells nothing of which part was wrong. */
-@Controller
+@ScreenController
 @AnySignedInUser
 class LoginController {
 

@@ -7,7 +7,7 @@ import io.zhidu.crm.shared.DomainException;
 import io.zhidu.crm.shared.web.FormErrors;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The user's own profile: their details, password change and API tokens. */
-@Controller
+@ScreenController
 @AnySignedInUser
 class ProfileController {
 

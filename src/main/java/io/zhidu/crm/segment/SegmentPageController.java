@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Controller;
+import io.zhidu.crm.shared.web.ScreenController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * typed conditions; a refusal keeps everything typed and marks the field), refresh now, and the
  * assignment of a customer to a manual set's segment.
  */
-@Controller
+@ScreenController
 class SegmentPageController {
 
     /** Blank rows the editor offers for new segments and new conditions. */

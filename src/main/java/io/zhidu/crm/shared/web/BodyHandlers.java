@@ -8,10 +8,10 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Whether the request's handler answers a body (a {@code @RestController} or a {@code @ResponseBody}
- * method) rather than a screen. {@code @ControllerAdvice(annotations = Controller.class)} also
- * applies to REST controllers, and Spring MVC runs every {@code @ModelAttribute} method before any
- * handler, views or not; the screen-only model attributes (the bell's unread count, the
- * navigation) ask this to skip their work on API calls (issue #8: one extra query per API call).
+ * method) rather than a screen. The screen-only model attributes (the bell's unread count, the
+ * navigation) are advised to {@link ScreenController}s, and Spring MVC runs every
+ * {@code @ModelAttribute} method before any of their handlers, views or not; they ask this to skip
+ * their work for a screen controller's {@code @ResponseBody} methods (issue #8).
  */
 public final class BodyHandlers {
 

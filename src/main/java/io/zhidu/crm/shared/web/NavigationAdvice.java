@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * those the signed-in user's permissions allow, grouped by work area in {@link NavGroup} order.
  * Hiding a link is convenience only; each page and API call checks the permission itself.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = ScreenController.class)
 class NavigationAdvice {
 
     private final List<NavItem> items;
