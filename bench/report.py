@@ -13,7 +13,7 @@ import subprocess
 
 ap = argparse.ArgumentParser()
 for a in ["out", "size", "customers", "users", "mixed-users", "seconds", "generate-seconds", "grading-app", "grading-floor",
-          "graded", "load-start", "load-end", "page", "write"]:
+          "graded", "load-start", "load-end", "page", "write", "warmup"]:
     ap.add_argument("--" + a, default="")
 args = ap.parse_args()
 secs = float(args.seconds)
@@ -156,7 +156,7 @@ section = """<!-- latest-run:%(size)s -->
 - Machine: %(machine)s.
 - Load average (1/5/15 min) at start %(ls)s, at end %(le)s: %(busy)s
 - Data: generated or reused in %(gen)s s (`bench/run --size %(size)s`); %(customers)s customers.
-- Each scenario alone for %(secs)s s, closed model; the floor is pgbench `-M prepared` of the same SQL with the same number of clients.
+%(warm)s- Each scenario alone for %(secs)s s, closed model; the floor is pgbench `-M prepared` of the same SQL with the same number of clients.
 - Heap: application run with `-Xmx1g`: %(heap)s.
 
 %(table)s%(grading)s
@@ -164,7 +164,8 @@ section = """<!-- latest-run:%(size)s -->
 """ % {"size": args.size, "now": now, "commit": commit, "machine": machine, "ls": args.load_start, "le": args.load_end,
        "busy": "the machine was shared with other work, absolute figures are pessimistic; the app/floor ratio was taken in the same minutes."
        if float(args.load_start.split()[0] or 0) > 1.5 else "the machine was otherwise idle.",
-       "gen": args.generate_seconds, "customers": args.customers, "secs": args.seconds, "heap": heap, "table": table, "grading": grading}
+       "gen": args.generate_seconds, "customers": args.customers,
+       "warm": ("- Warm-up: the mixed workload for %s s before the scenarios, not reported.\n" % args.warmup) if args.warmup not in ("", "0") else "", "secs": args.seconds, "heap": heap, "table": table, "grading": grading}
 print(section)
 if args.write:
     path = args.write
