@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The house rules of DESIGN.md that the compiler does not check. */
 class ArchitectureTest {
@@ -31,14 +30,14 @@ class ArchitectureTest {
 
     @Test
     void controllersArePackagePrivate() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+        // meta-annotated: @RestController and @ScreenController carry @Controller
+        classes().that().areMetaAnnotatedWith(Controller.class).and().areNotAnnotations()
                 .should().notBePublic().check(MAIN);
     }
 
     @Test
     void everyHandlerStatesWhoMayCallIt() {
-        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
-                .or().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+        methods().that().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
                 .and().areMetaAnnotatedWith(RequestMapping.class)
                 .should(new ArchCondition<>("carry @RequiresPermission or @AnySignedInUser (on the method or its class)") {
                     @Override
