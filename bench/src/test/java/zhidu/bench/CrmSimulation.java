@@ -72,14 +72,22 @@ public class CrmSimulation extends Simulation {
         return exec(http(name).get("/api/v1/customers?size=20").header("Authorization", bearer(user)).check(status().is(200)));
     }
 
+    ChainBuilder search2(String name) {
+        return exec(http(name).get("/api/v1/customers").queryParam("size", "20").queryParam("q", SEARCH2)
+                .header("Authorization", bearer("admin")).check(status().is(200)));
+    }
+
+    ChainBuilder detail(String name, FeederBuilder<String> customers, String user) {
+        return feed(customers).exec(http(name).get("/api/v1/customers/#{id}").header("Authorization", bearer(user))
+                .check(status().is(200)));
+    }
+
     ChainBuilder page10000 = exec(http("list page 10000 (admin)").get("/api/v1/customers?size=20&cursor=" + PAGE_CURSOR)
             .header("Authorization", bearer("admin")).check(status().is(200)));
     ChainBuilder search1 = exec(http("search 1 char (admin)").get("/api/v1/customers").queryParam("size", "20").queryParam("q", SEARCH1)
             .header("Authorization", bearer("admin")).check(status().is(200)));
-    ChainBuilder search2 = exec(http("search 2 chars (admin)").get("/api/v1/customers").queryParam("size", "20").queryParam("q", SEARCH2)
-            .header("Authorization", bearer("admin")).check(status().is(200)));
-    ChainBuilder detail = feed(anyCustomer).exec(http("customer detail (admin)").get("/api/v1/customers/#{id}")
-            .header("Authorization", bearer("admin")).check(status().is(200)));
+    ChainBuilder search2 = search2("search 2 chars (admin)");
+    ChainBuilder detail = detail("customer detail (admin)", anyCustomer, "admin");
     ChainBuilder agingToday = exec(http("aging today (finance)").get("/api/v1/receivables/aging")
             .header("Authorization", bearer("finance")).check(status().is(200)));
     ChainBuilder agingPast = exec(http("aging past date (finance)").get("/api/v1/receivables/aging?asOf=" + PAST)
@@ -90,12 +98,6 @@ public class CrmSimulation extends Simulation {
      * apart from another group's (the warm-up's), so that the report finds each figure once.
      */
     ChainBuilder mixed(String group, String prefix) {
-        ChainBuilder salesDetail = feed(ownCustomer).exec(http(prefix + "detail (sales)").get("/api/v1/customers/#{id}")
-                .header("Authorization", bearer("s0001")).check(status().is(200)));
-        ChainBuilder adminDetail = feed(anyCustomer).exec(http(prefix + "detail (admin)").get("/api/v1/customers/#{id}")
-                .header("Authorization", bearer("admin")).check(status().is(200)));
-        ChainBuilder search = exec(http(prefix + "search 2 chars (admin)").get("/api/v1/customers").queryParam("size", "20")
-                .queryParam("q", SEARCH2).header("Authorization", bearer("admin")).check(status().is(200)));
         ChainBuilder edit = feed(ownCustomer).exec(http(prefix + "edit financials (sales)").put("/api/v1/customers/#{id}/financials")
                 .header("Authorization", bearer("s0001"))
                 .body(StringBody("{\"year\":2025,\"revenue\":#{randomInt(100000,9000000)}.00,\"profit\":12000.00,"
@@ -114,9 +116,9 @@ public class CrmSimulation extends Simulation {
                 percent(20.0).then(list(prefix + "list (sales)", "s0001")),
                 percent(15.0).then(list(prefix + "list (director)", "dir001")),
                 percent(10.0).then(list(prefix + "list (admin)", "admin")),
-                percent(20.0).then(salesDetail),
-                percent(10.0).then(adminDetail),
-                percent(5.0).then(search),
+                percent(20.0).then(detail(prefix + "detail (sales)", ownCustomer, "s0001")),
+                percent(10.0).then(detail(prefix + "detail (admin)", anyCustomer, "admin")),
+                percent(5.0).then(search2(prefix + "search 2 chars (admin)")),
                 percent(8.0).then(edit),
                 percent(8.0).then(contactLog),
                 percent(4.0).then(payment)));

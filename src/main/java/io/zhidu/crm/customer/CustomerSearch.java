@@ -151,7 +151,8 @@ public class CustomerSearch {
             sql.append("customer c WHERE ");
         }
         String deleted = f.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL";
-        List<DataScope.Predicate> branches = sort == Sort.NEWEST && plain(f) ? scope.branches(COLUMNS) : List.of();
+        boolean plain = plain(f);
+        List<DataScope.Predicate> branches = sort == Sort.NEWEST && plain ? scope.branches(COLUMNS) : List.of();
         if (branches.size() > 1 && branches.size() <= MAX_BRANCHES) {
             // a scope of several owners/offices, newest first: each one's newest rows come off its
             // own (owner_id, id) or (office_id, id) index and the union is the candidates; an OR
@@ -211,7 +212,7 @@ public class CustomerSearch {
         // one and is used. A filtered list keeps it bound: its best plan depends on the value
         // (a rare grade wants its index, a common one the newest-first scan), so it is planned
         // for each call's values.
-        if (plain(f)) {
+        if (plain) {
             sql.append(limit + 1);
         } else {
             sql.append('?');
