@@ -7,8 +7,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Chains the staged reads ({@link AuditLog#chainStaged()}) on one background thread per node:
- * {@link #GATHER} after a read is staged here, and at least every {@link #POLL} for rows staged
+ * Chains the staged entries ({@link AuditLog#chainStaged()}) on one background thread per node:
+ * {@link #GATHER} after an entry is staged here, and at least every {@link #POLL} for rows staged
  * by other nodes or left by a crash. On a normal shutdown it stops after the web server (phase 0,
  * below the server's), so no request stages after it, and chains what is left before the
  * database closes. Independent of {@code zhidu.scheduling.enabled}: the chain must be completed
@@ -19,8 +19,8 @@ class AuditChainer implements SmartLifecycle {
 
     static final Duration POLL = Duration.ofSeconds(1);
     /**
-     * How long a woken chainer waits for more reads before chaining, so that a busy node chains a
-     * few batches a second instead of one per read (issue #8: one transaction on the head's lock
+     * How long a woken chainer waits for more entries before chaining, so that a busy node chains a
+     * few batches a second instead of one per entry (issue #8: one transaction on the head's lock
      * per customer view, ~60 a second, queued the writes' own entries behind it).
      */
     static final Duration GATHER = Duration.ofMillis(200);

@@ -37,10 +37,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *
  * <p>Contract: {@code hash = SHA-256(prev_hash | seq | epochMillis | actor | action | subjectType
  * | subjectId | detail | clientIp)} with {@code |} as separator and empty text for nulls; the first
- * entry's {@code prev_hash} is 64 zeros. Appends lock the single {@code audit_chain_head} row, so
- * they are serialised across nodes and commit or roll back with the change they record. Reads
- * (archive views) are staged durably in {@code audit_pending} and chained moments later by
- * {@link AuditChainer}: the chain stays gapless and ordered by seq, but a read's {@code
+ * entry's {@code prev_hash} is 64 zeros. Entries are staged in {@code audit_pending}, in the
+ * transaction of the change they record (no change without its entry), and chained moments later
+ * by {@link AuditChainer}, which locks the single {@code audit_chain_head} row, so chaining is
+ * serialised across nodes. The chain stays gapless and ordered by seq, but an entry's {@code
  * occurred_at} may precede that of entries chained just before it (ADR 0008).
  */
 @Service
@@ -53,9 +53,9 @@ public class AuditLog {
     private final Clock clock;
     private final TransactionTemplate newTransaction;
     private final JdbcTemplate batch;
-    /** One permit per read staged on this node since the chainer last looked. */
+    /** One permit per entry staged on this node since the chainer last looked. */
     private final Semaphore staged = new Semaphore(0);
-    /** Non-empty batches of staged reads this node has chained (each one transaction on the head's lock). */
+    /** Non-empty batches of staged entries this node has chained (each one transaction on the head's lock). */
     private final AtomicLong batchesChained = new AtomicLong();
 
     AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, PlatformTransactionManager transactions) {
@@ -67,35 +67,24 @@ public class AuditLog {
     }
 
     /**
-     * Every {@link Audited} event of any module lands here. A change's entry is chained in the
-     * publisher's transaction; in a new one when there is none (sign-ins) or it is read-only
-     * (exports: a read-only transaction cannot write on PostgreSQL). A {@link Audited#read() read}
-     * is staged instead (see {@link #stage}).
+     * Every {@link Audited} event of any module lands here and is staged (see {@link #stage}): with
+     * the publisher's read-write transaction when there is one, so a change and its entry commit or
+     * roll back together; else on its own (sign-ins; exports, whose read-only transaction cannot
+     * write on PostgreSQL).
      */
     @EventListener
     public void on(Audited event) {
-        if (event.read()) {
-            stage(event);
-        } else if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            insert(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail());
-        } else {
-            newTransaction.executeWithoutResult(status ->
-                    insert(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail()));
-        }
+        stage(event);
     }
 
     /**
-     * Appends one entry. Text is first made storable (see {@link #clean}) and the hash is taken
-     * over exactly what is stored, so the database can never change what was hashed.
+     * Appends one entry now, in the caller's transaction or a new one, and answers its seq: the head
+     * row's lock is held until that transaction ends. Text is first made storable (see {@link
+     * #clean}) and the hash is taken over exactly what is stored, so the database can never change
+     * what was hashed. Events do not come this way but are staged ({@link #on}).
      */
     @Transactional
     public long append(String actor, String action, String subjectType, String subjectId, String detail) {
-        return insert(actor, action, subjectType, subjectId, detail);
-    }
-
-    /** Must run inside a read-write transaction: the head row's lock is held until it ends. */
-    private long insert(String actor, String action, String subjectType, String subjectId, String detail) {
         return chain(List.of(entry(actor, action, subjectType, subjectId, detail)));
     }
 
@@ -145,10 +134,10 @@ public class AuditLog {
     }
 
     /**
-     * Stages a read's entry: one INSERT into {@code audit_pending}, without the head's lock,
-     * committed before this returns (or with the publisher's read-write transaction), then wakes
-     * the {@link AuditChainer}. Its time and client address are taken now; its place in the chain
-     * when it is chained (ADR 0008).
+     * Stages an entry: one INSERT into {@code audit_pending}, without the head's lock, in the
+     * publisher's read-write transaction (committed or rolled back with it), else committed before
+     * this returns; the {@link AuditChainer} is woken once it is committed. Its time and client
+     * address are taken now; its place in the chain when it is chained (ADR 0008).
      */
     private void stage(Audited event) {
         Entry e = entry(event.actor(), event.action(), event.subjectType(), event.subjectId(), event.detail());
@@ -176,7 +165,7 @@ public class AuditLog {
         }
     }
 
-    /** Waits until a read is staged on this node, or the time is up; false when it is up. */
+    /** Waits until an entry is staged on this node, or the time is up; false when it is up. */
     boolean awaitStaged(Duration most) throws InterruptedException {
         boolean woken = staged.tryAcquire(most.toMillis(), TimeUnit.MILLISECONDS);
         staged.drainPermits();
@@ -193,7 +182,7 @@ public class AuditLog {
     }
 
     /**
-     * Moves every staged read into the chain, oldest staged first, {@value #CHAIN_BATCH} per
+     * Moves every staged entry into the chain, oldest staged first, {@value #CHAIN_BATCH} per
      * transaction, and answers how many. Any node may run it at any time: the head's lock
      * serialises it with every other append, and a staged row is deleted in the transaction that
      * chains it, so each is chained exactly once.

@@ -39,6 +39,7 @@ class AuditPageController {
 
     @PostMapping("/admin/audit/verify")
     String verify(Model model) {
+        log.chainStaged();   // the acts acknowledged so far are checked too
         model.addAttribute("verification", log.verify());
         AuditSearch.Filter filter = new AuditSearch.Filter(null, null, null, null, null, null);
         model.addAttribute("filter", filter);

@@ -26,14 +26,24 @@ public class AuditSearch {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog log;
     private final ZoneId zone;
 
-    AuditSearch(JdbcClient jdbc, java.time.Clock clock) {
+    AuditSearch(JdbcClient jdbc, AuditLog log, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.log = log;
         this.zone = clock.getZone();
     }
 
+    /**
+     * A page of entries older than {@code before}, newest first. The first page ({@code before}
+     * null) chains what is staged first, so it shows every act acknowledged before the search, not
+     * only those the chainer has reached (ADR 0008).
+     */
     public Page page(Filter f, Long before, int size) {
+        if (before == null) {
+            log.chainStaged();
+        }
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
         StringBuilder sql = new StringBuilder(
                 "SELECT seq, occurred_at, actor, action, subject_type, subject_id, detail, client_ip FROM audit_entry WHERE 1=1");

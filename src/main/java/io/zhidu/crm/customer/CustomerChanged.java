@@ -16,12 +16,6 @@ public record CustomerChanged(String actor, String action, long customerId, Stri
         return "CUSTOMER";
     }
 
-    /** An opened archive is a read: chained just after the view, not in its request (ADR 0008). */
-    @Override
-    public boolean read() {
-        return VIEWED.equals(action);
-    }
-
     @Override
     public String subjectId() {
         return customerId == 0 ? null : Long.toString(customerId);

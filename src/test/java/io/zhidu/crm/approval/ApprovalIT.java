@@ -91,6 +91,7 @@ class ApprovalIT extends AbstractIntegrationTest {
     }
 
     long auditCount(String action, long id, String actor) {
+        chainAudit();
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND subject_type = 'APPROVAL' AND subject_id = ? AND actor = ?")
                 .param(action).param(Long.toString(id)).param(actor).query(Long.class).single();
     }
@@ -355,6 +356,7 @@ class ApprovalIT extends AbstractIntegrationTest {
                 ApprovalView view = approvals.find(id).orElseThrow();
                 assertThat(view.steps()).singleElement().satisfies(s -> assertThat(s.decidedBy().id()).isEqualTo(decided.decidedBy()));
                 assertThat(decided.outcome()).isEqualTo(decided.decidedBy() == director1 ? ApprovalOutcome.APPROVED : ApprovalOutcome.REJECTED);
+                chainAudit();
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE subject_type = 'APPROVAL' AND subject_id = ? AND action <> 'APPROVAL_SUBMITTED'")
                         .param(Long.toString(id)).query(Long.class).single()).isOne();
             }

@@ -97,6 +97,7 @@ class AttachmentIT extends AbstractIntegrationTest {
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(back).isEqualTo(sheet);
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'ATTACHMENT_ADDED' AND subject_type = 'CONTRACT' AND subject_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isEqualTo(2);
 

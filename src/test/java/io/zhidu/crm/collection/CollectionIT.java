@@ -190,6 +190,7 @@ class CollectionIT extends AbstractIntegrationTest {
         act("planning", caseId, action("PROMISE_TO_PAY", today, "对方财务承诺月底付清", today.plusDays(10), "12000"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("PROMISE_TO_PAY"))
                 .andExpect(jsonPath("$.promisedAmount").value(12000.00)).andExpect(jsonPath("$.stage").value("PLANNING"));
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'COLLECTION_ACTION_LOGGED' AND subject_id = ?")
                 .param(caseId.toString()).query(Long.class).single()).isOne();
 

@@ -154,6 +154,7 @@ class CreditFileIT extends AbstractIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("经营正常，付款及时"))));
         assertThat(exported("/credit/investigations/export", "director1")).contains("经营正常，付款及时");
         assertThat(exported("/credit/investigations/export", "director2")).doesNotContain("经营正常，付款及时");
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'INVESTIGATION_RECORDED' AND subject_id = ?")
                 .param(Long.toString(first)).query(Long.class).single()).isEqualTo(1);
     }

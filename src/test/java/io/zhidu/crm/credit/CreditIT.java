@@ -190,6 +190,7 @@ class CreditIT extends AbstractIntegrationTest {
                         rs.getString(6))).list();
         assertThat(history).containsExactly(new H("CHANGE", "APPROVED", null, "A", "stat", "vp"),
                 new H("CHANGE", "APPROVED", "A", "AAA", "bizmgr", "gm"), new H("CHANGE", "REJECTED", null, "C", "stat", "vp"));
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CREDIT_APPROVED' AND subject_id = ?")
                 .param(Long.toString(customer)).query(Long.class).single()).isEqualTo(2L);
 
@@ -424,6 +425,7 @@ class CreditIT extends AbstractIntegrationTest {
         assertThat(flags(beyond)).containsExactly("CREDIT_EXCEEDED 1.00 GM 6.2.3-1");
         assertThat(route(beyond)).containsExactly("GM");
         long contract = contractOf(beyond);
+        chainAudit();
         assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'CONTRACT_SUBMITTED' AND subject_id = ?")
                 .param(Long.toString(contract)).query(String.class).single()).contains("GM", "CREDIT_EXCEEDED");
 

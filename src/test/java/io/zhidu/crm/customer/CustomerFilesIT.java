@@ -116,6 +116,7 @@ class CustomerFilesIT extends AbstractIntegrationTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("客户名称");
         }
+        chainAudit();
         long before = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_EXPORTED'").query(Long.class).single();
         byte[] export = mvc.perform(get("/api/v1/customers/export").param("region", "华南").header("Authorization", bearer(token("director1"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -129,6 +130,7 @@ class CustomerFilesIT extends AbstractIntegrationTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(own))) {
             assertThat((long) wb.getSheetAt(0).getLastRowNum()).isEqualTo(expected);
         }
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_EXPORTED'").query(Long.class).single())
                 .isEqualTo(before + 2);
     }

@@ -447,6 +447,7 @@ class CustomerIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = ?").param(id).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE mobile = '13900001111'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_change WHERE customer_id = ?").param(id).query(Long.class).single()).isZero();
+        chainAudit();
         assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'CUSTOMER_PURGED' AND subject_id = ?")
                 .param(Long.toString(id)).query(String.class).single()).contains("个人信息保护法");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE detail LIKE '%13900001111%'").query(Long.class).single()).isZero();

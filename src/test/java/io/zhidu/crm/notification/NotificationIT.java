@@ -382,6 +382,7 @@ class NotificationIT extends AbstractIntegrationTest {
                 .andExpect(jsonPath("$.topics[?(@.code == 'test.alert')].email").value(false))
                 .andExpect(jsonPath("$.topics[?(@.code == 'test.alert')].label").value("Test alert"))
                 .andExpect(jsonPath("$.topics[?(@.code == 'test.reminder')].email").value(true));
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'NOTIFICATION_PREFERENCES_CHANGED' AND subject_id = ?")
                 .param(Long.toString(userId("sales5"))).query(Long.class).single()).isEqualTo(2);
     }

@@ -465,6 +465,7 @@ class OrganizationIT extends AbstractIntegrationTest {
     }
 
     private long audit(String action) {
+        chainAudit();
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ?").param(action).query(Long.class).single();
     }
 }

@@ -135,6 +135,7 @@ class OwnershipIT extends AbstractIntegrationTest {
         // the change of hands is in the customer's history and the audit log
         assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_change WHERE customer_id = ? AND field = 'ownerId'").param(id)
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_DECLARED' AND subject_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isOne();
         mvc.perform(get("/api/v1/pool").param("q", "检索").header("Authorization", bearer(token("sales3"))))
@@ -287,6 +288,7 @@ class OwnershipIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM protection WHERE customer_id = ? AND status = 'TRANSFERRED'").param(a)
                 .query(Long.class).single()).isOne();
         assertThat(openStatus(b)).isNull();
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMERS_TRANSFERRED'").query(Long.class).single())
                 .isPositive();
 

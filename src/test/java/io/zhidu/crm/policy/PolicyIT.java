@@ -161,6 +161,7 @@ class PolicyIT extends AbstractIntegrationTest {
                 .isEqualTo(v1);
         assertThat(jdbc.sql("SELECT ends_on FROM protection WHERE customer_id = ?").param(customer).query(LocalDate.class).single())
                 .isEqualTo(firstEnd);
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'POLICY_APPROVED' AND subject_id = ?")
                 .param(Long.toString(v2)).query(Long.class).single()).isOne();
     }
@@ -235,6 +236,7 @@ class PolicyIT extends AbstractIntegrationTest {
         String page = mvc.perform(get("/policy/versions/" + id).with(login("bizmgr"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("保护期不宜延长", "policy-save", "policy-submit");
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'POLICY_RETURNED' AND subject_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isOne();
     }

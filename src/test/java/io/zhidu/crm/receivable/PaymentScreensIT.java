@@ -111,6 +111,7 @@ class PaymentScreensIT extends ReceivableFixtures {
         page = mvc.perform(get("/payments/" + payment).with(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("allocations-table", "手工分配", "300.00").doesNotContain("allocation-form");
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'PAYMENT_ALLOCATED' AND subject_id = ?")
                 .param(Long.toString(payment)).query(Long.class).single()).isEqualTo(2L);
     }

@@ -79,6 +79,7 @@ class ReceivableIT extends ReceivableFixtures {
                         .param("cursor", cursor).header("Authorization", bearer(token("sales1"))))
                 .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].installmentNumber").value(1))
                 .andExpect(jsonPath("$.nextCursor").doesNotExist());
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'RECEIVABLE_RAISED' AND subject_id = ?")
                 .param(Long.toString(raised.get(0).id())).query(Long.class).single()).isEqualTo(1L);
     }
@@ -402,6 +403,7 @@ class ReceivableIT extends ReceivableFixtures {
                 .andExpect(status().isOk());
         assertThat(receivables(customer).get(0).status()).isEqualTo("WRITTEN_OFF");
         assertThat(receivables(customer).get(0).open()).isEqualByComparingTo("0");
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'RECEIVABLE_WRITTEN_OFF' AND subject_id = ?")
                 .param(Long.toString(receivable)).query(Long.class).single()).isOne();
     }

@@ -265,6 +265,7 @@ class SecurityIT extends AbstractIntegrationTest {
     }
 
     private long auditCount(String action, String actor) {
+        chainAudit();
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND actor = ?").param(action).param(actor)
                 .query(Long.class).single();
     }

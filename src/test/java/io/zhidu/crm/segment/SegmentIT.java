@@ -181,6 +181,7 @@ class SegmentIT extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT COALESCE(old_segment, '-') || '>' || COALESCE(new_segment, '-') FROM customer_segment_change "
                 + "WHERE customer_id = ? AND set_code = 'KEY4' ORDER BY id").param(c).query(String.class).list())
                 .containsExactly("->STRATEGIC", "STRATEGIC>CORE", "CORE>-");
+        chainAudit();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CUSTOMER_SEGMENT_ASSIGNED' AND subject_id = ?")
                 .param(Long.toString(c)).query(Long.class).single()).isEqualTo(3);
 

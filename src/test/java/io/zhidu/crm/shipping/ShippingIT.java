@@ -227,6 +227,7 @@ class ShippingIT extends AbstractIntegrationTest {
         String page = mvc.perform(get("/shipments/" + id(r)).with(login("warehouse"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"shipment-reasons\"", "NO_CREDIT", "¥1,000.00", "申请特批放行");
+        chainAudit();
         assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE action = 'SHIPMENT_BLOCKED' AND subject_id = ?",
                 Long.toString(id(r)))).isEqualTo(1L);
     }

@@ -3,6 +3,7 @@ package io.zhidu.crm.support;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.zhidu.crm.audit.AuditLog;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,10 +31,20 @@ public abstract class AbstractIntegrationTest {
     protected JdbcClient jdbc;
     @Autowired
     protected JsonMapper json;
+    @Autowired
+    private AuditLog auditLog;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "zhidu_it");
+    }
+
+    /**
+     * Chains the audit entries staged so far (they reach {@code audit_entry} moments after the act,
+     * ADR 0008), for a test that reads {@code audit_entry} directly right after an act.
+     */
+    protected void chainAudit() {
+        auditLog.chainStaged();
     }
 
     /**

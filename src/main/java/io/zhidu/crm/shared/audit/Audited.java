@@ -2,9 +2,10 @@ package io.zhidu.crm.shared.audit;
 
 /**
  * An application event that belongs in the audit log. Any module's event may implement it; the
- * audit module appends one chained entry per published instance, inside the publisher's
- * transaction (no change without its entry), or in its own when there is none (e.g. logins);
- * a {@link #read()} is chained moments later (see there).
+ * audit module stages one entry per published instance, inside the publisher's read-write
+ * transaction (no change without its entry), or on its own when there is none (e.g. logins),
+ * and chains it into the tamper-evident log moments later, outside the publisher's request, so
+ * that no request queues on the chain's single head row (issue #8, ADR 0008).
  */
 public interface Audited {
 
@@ -22,14 +23,4 @@ public interface Audited {
 
     /** Human-readable detail (old → new values, reasons); null when none. */
     String detail();
-
-    /**
-     * True for the record of a read (an archive opened), not of a change: it is written durably
-     * before the publisher goes on, but chained shortly after, outside the reader's request, so
-     * that reads do not queue on the chain's single head row (issue #8, ADR 0008). A change's
-     * entry (false, the default) is chained in the change's own transaction.
-     */
-    default boolean read() {
-        return false;
-    }
 }
