@@ -39,11 +39,11 @@ class AuditPageController {
 
     @PostMapping("/admin/audit/verify")
     String verify(Model model) {
-        log.chainStaged();   // the acts acknowledged so far are checked too
-        model.addAttribute("verification", log.verify());
         AuditSearch.Filter filter = new AuditSearch.Filter(null, null, null, null, null, null);
         model.addAttribute("filter", filter);
+        // the first page chains what is staged, so the acts acknowledged so far are verified too
         model.addAttribute("page", search.page(filter, null, 50));
+        model.addAttribute("verification", log.verify());
         return "audit";
     }
 
