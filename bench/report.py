@@ -13,7 +13,7 @@ import subprocess
 
 ap = argparse.ArgumentParser()
 for a in ["out", "size", "customers", "users", "mixed-users", "seconds", "generate-seconds", "grading-app", "grading-floor",
-          "graded", "load-start", "load-end", "page", "write", "warmup"]:
+          "graded", "load-start", "load-end", "page", "write", "warmup", "wrk-mixed", "wrk-cpu", "vacuums"]:
     ap.add_argument("--" + a, default="")
 args = ap.parse_args()
 secs = float(args.seconds)
@@ -29,8 +29,19 @@ ROWS = [
     ("customer detail", "customer detail (admin)", "detail", "p95 ≤ 30 ms", args.users),
     ("aging today, company-wide", "aging today (finance)", "aging-today", "≤ 2 s", "1"),
     ("aging past date, company-wide", "aging past date (finance)", "aging-past", "≤ 2 s", "1"),
-    ("mixed workload 80/20", "mixed workload", "mixed", "≥ 1,000 req/s, no errors", args.mixed_users),
+    ("mixed workload 80/20, Gatling", "mixed workload", "mixed-gatling", "reported (Gatling on the same 2 cores)", args.mixed_users),
+    ("mixed workload 80/20, wrk", "wrk", "mixed", "≥ 1,000 req/s, no errors", args.mixed_users),
 ]
+
+
+def wrk_mixed():
+    """bench/mixed.lua's done() line, in Gatling's shape; None when wrk did not run."""
+    m = re.search(r"requests (\d+), ([\d.]+) req/s, errors (\d+) .*p50 ([\d.]+) ms, p95 ([\d.]+) ms, p99 ([\d.]+) ms", args.wrk_mixed)
+    if not m:
+        return None
+    n, rate, ko, p50, p95, p99 = m.groups()
+    return {"percentiles1": {"total": p50}, "percentiles3": {"total": p95}, "percentiles4": {"total": p99},
+            "numberOfRequests": {"total": n, "ko": ko}, "rate": float(rate)}
 
 
 def gatling():
@@ -77,19 +88,21 @@ def ms(v):
 
 
 g = gatling()
+if wrk_mixed():
+    g["wrk"] = wrk_mixed()
 lines = []
 lines.append("| what | users | app p50 / p95 / p99 ms | app req/s | errors | floor p50 / p95 / p99 ms | floor tx/s | app/floor p95 | goal | met |")
 lines.append("|---|---|---|---|---|---|---|---|---|---|")
 results = {}
 for title, req, pre, goal, users in ROWS:
     s = g.get(req)
-    fl = floor(pre)
+    fl = floor("mixed" if pre == "mixed-gatling" else pre)
     if s is None:
         lines.append("| %s | %s | not run | | | | | | %s | |" % (title, users, goal))
         continue
     a = {"p50": float(s["percentiles1"]["total"]), "p95": float(s["percentiles3"]["total"]),
          "p99": float(s["percentiles4"]["total"]), "n": int(s["numberOfRequests"]["total"]), "ko": int(s["numberOfRequests"]["ko"])}
-    a["rate"] = a["n"] / secs
+    a["rate"] = s.get("rate", a["n"] / secs)
     results[pre] = (a, fl)
     ratio = "—" if not fl or fl["p95"] <= 0 else "%.1f×" % (a["p95"] / fl["p95"])
     lines.append("| %s | %s | %s / %s / %s | %.0f | %d | %s | %s | %s | %s | %%(%s)s |" % (
@@ -115,7 +128,9 @@ def met(pre):
         "aging-today": a["p99"] <= 2000,
         "aging-past": a["p99"] <= 2000,
         "mixed": a["rate"] >= 1000 and a["ko"] == 0,
-    }[pre]
+    }.get(pre)
+    if ok is None:
+        return "—"
     return "yes" if ok else "**no**"
 
 
@@ -128,6 +143,18 @@ if args.grading_app:
     grading = "\n\n| what | app | floor | app/floor | goal | met |\n|---|---|---|---|---|---|\n" + \
               "| grading run, %s customers | %.1f s | %.1f s | %.1f× | ≤ 120 s and ≤ 2× floor | %s |" % (
                   args.graded, app_s, fl_s, app_s / max(fl_s, 0.001), "yes" if ok else "**no**")
+
+cpu_split = ""
+if args.wrk_cpu and args.wrk_mixed:
+    app_t, pg_t, wrk_t, all_t = (int(x) for x in args.wrk_cpu.split())
+    n = int(wrk_mixed()["numberOfRequests"]["total"])
+    per = lambda t: "%.2f" % (t * 10.0 / n)  # ticks of 10 ms → CPU ms per request
+    cpu_split = ("- CPU per request in the wrk run (ms): application %s, PostgreSQL %s, wrk %s, the whole machine %s "
+                 "(the rest: the kernel's network work and other processes).\n") % (per(app_t), per(pg_t), per(wrk_t), per(all_t))
+vacuum = ""
+if args.vacuums not in ("", None):
+    vacuum = ("- Autovacuum is off on this PostgreSQL server; bench/run vacuumed by autovacuum's rule once a minute "
+              "(%s table vacuums in the run).\n") % args.vacuums.strip()
 
 heap = "no OutOfMemoryError in the application log"
 with open(os.path.join(args.out, "app.log"), errors="replace") as f:
@@ -158,14 +185,15 @@ section = """<!-- latest-run:%(size)s -->
 - Data: generated or reused in %(gen)s s (`bench/run --size %(size)s`); %(customers)s customers.
 %(warm)s- Each scenario alone for %(secs)s s, closed model; the floor is pgbench `-M prepared` of the same SQL with the same number of clients.
 - Heap: application run with `-Xmx1g`: %(heap)s.
-
+- The mixed workload runs twice: in Gatling, right after the warm-up, and in wrk (`bench/mixed.lua`, the same requests and shares, %(mixed)s connections, after the other scenarios). Gatling spends about as much CPU per request as the application's web layer on the same two cores; the floor's pgbench and wrk are C programs. The goal is judged on the wrk run.
+%(cpusplit)s%(vacuum)s
 %(table)s%(grading)s
 <!-- /latest-run:%(size)s -->
 """ % {"size": args.size, "now": now, "commit": commit, "machine": machine, "ls": args.load_start, "le": args.load_end,
        "busy": "the machine was shared with other work, absolute figures are pessimistic; the app/floor ratio was taken in the same minutes."
        if float(args.load_start.split()[0] or 0) > 1.5 else "the machine was otherwise idle.",
        "gen": args.generate_seconds, "customers": args.customers,
-       "warm": ("- Warm-up: the mixed workload for %s s before the scenarios, not reported.\n" % args.warmup) if args.warmup not in ("", "0") else "", "secs": args.seconds, "heap": heap, "table": table, "grading": grading}
+       "warm": ("- Warm-up: the mixed workload for %s s before the scenarios, not reported.\n" % args.warmup) if args.warmup not in ("", "0") else "", "secs": args.seconds, "heap": heap, "mixed": args.mixed_users, "cpusplit": cpu_split, "vacuum": vacuum, "table": table, "grading": grading}
 print(section)
 if args.write:
     path = args.write

@@ -145,8 +145,7 @@ public class Payments {
         if (e.mode() == AllocationMode.AUTO) {
             allocateOldestFirst(id, e.customerId(), amount, e.receivedOn());
         }
-        // last: its audit entry locks the chain's head until this transaction ends (issue #8: it
-        // was held across the allocation's row locks and writes)
+        // its audit entry is staged in this transaction; the collection duty hears of it after commit
         events.publishEvent(new ReceivableChanged(CurrentActor.username(), "PAYMENT_RECORDED", "PAYMENT", id,
                 "customer " + e.customerId() + " " + amount.toPlainString() + " " + e.method() + " " + e.receivedOn()
                         + (reference == null ? "" : " ref " + reference) + " " + e.mode()));

@@ -206,12 +206,16 @@ class CollectionIT extends AbstractIntegrationTest {
         }
 
         // a payment settles the receivable and closes the case at once; the duty then changes nothing
+        String reference = "COLL-" + System.nanoTime();
         mvc.perform(post("/api/v1/payments").header("Authorization", bearer(token("finance")))
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("customerId", customer,
                                 "amount", "12000.00", "receivedOn", today.toString(), "method", "BANK_TRANSFER",
-                                "reference", "COLL-" + System.nanoTime()))))
+                                "reference", reference))))
                 .andExpect(status().isCreated());
         await().atMost(Duration.ofSeconds(15)).until(() -> stage(caseId).equals("CLOSED"));
+        // the listener's publication of the payment's event is deleted once completed (completion-mode: delete)
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
+                .param("%" + reference + "%").query(Long.class).single() == 0);
         assertThat(openCase(customer)).isNull();
         assertThat(history(caseId, "CLOSED")).isOne();
         runDuty(today);
