@@ -68,7 +68,11 @@ public final class BenchData {
     static final List<String> TABLES = List.of("company", "department", "office", "employee", "employee_role", "api_token",
             "customer", "customer_name_gram", "contact", "contract", "contract_line", "contract_term", "receivable", "payment",
             "payment_allocation");
-    /** Tables no loaded table refers to that the application's writes fill; emptied by a fresh load too. */
+    /**
+     * Tables the application's writes fill and no loaded table refers to: what an earlier run left
+     * queued (staged audit entries, event publications) is about rows that are gone, so a fresh load
+     * empties them too and starts without a backlog to work off.
+     */
     static final List<String> QUEUES = List.of("audit_pending", "event_publication");
 
     private static final String[] CITIES = {"北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "南京", "苏州", "无锡", "宁波", "温州",
@@ -267,10 +271,7 @@ public final class BenchData {
         String tables = "'" + String.join("','", TABLES) + "'";
         try (Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica");
-            s.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY CASCADE");
-            // what an earlier run's writes left queued: staged audit entries and event publications
-            // about rows that are gone (a fresh load starts without a backlog to work off)
-            s.execute("TRUNCATE " + String.join(", ", QUEUES));
+            s.execute("TRUNCATE " + String.join(", ", TABLES) + ", " + String.join(", ", QUEUES) + " RESTART IDENTITY CASCADE");
             List<String> drops = new ArrayList<>();
             // primary keys and unique constraints no foreign key depends on
             try (ResultSet rs = s.executeQuery("""
