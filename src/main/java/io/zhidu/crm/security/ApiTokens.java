@@ -15,13 +15,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.zhidu.crm.organization.OrganizationChanged;
 import io.zhidu.crm.organization.Staff;
 import io.zhidu.crm.organization.StaffAccount;
+import io.zhidu.crm.organization.StaffChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bearer tokens for the REST API. The token is shown once; only its SHA-256 is stored, so a
@@ -38,13 +43,16 @@ public class ApiTokens {
     private final Clock clock;
     private final Duration validity;
     private final ApplicationEventPublisher events;
+    private final BearerCache cache;
 
     ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-              @Value("${zhidu.security.api-token.validity:30d}") Duration validity) {
+              @Value("${zhidu.security.api-token.validity:30d}") Duration validity,
+              @Value("${zhidu.security.api-token.cache:1s}") Duration cacheMaxAge) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.validity = validity;
+        this.cache = new BearerCache(cacheMaxAge, System::nanoTime);
     }
 
     /** A freshly issued token: the secret (never shown again) and its expiry. */
@@ -76,11 +84,12 @@ public class ApiTokens {
      * wrote and committed the token's row, so one client's parallel calls queued on its lock).
      * Issue #8 again: the look-up is one auto-committed statement, which also reads the owner's
      * account as {@link Staff#signedIn} does and the owner's scope grants in force (one row per
-     * role and grant): a request makes one round trip to know who calls with what scope, and a
-     * deactivation or role change committed before it applies to it. The mark, when due, is a
-     * second statement (no
-     * transaction around them: each statement is atomic on its own and a lost mark only delays
-     * {@code last_used_at} by a call).
+     * role and grant), so one round trip tells who calls with what scope. Its answer for a usable
+     * token is kept for {@code zhidu.security.api-token.cache} (ADR 0011, {@link BearerCache}): a
+     * revocation, deactivation, role or organisation change made through this node applies to the
+     * next call at once (see {@link #forgetBearers}); one made on another node or in the database
+     * applies within that time. The mark, when due, is a second statement (no transaction around
+     * them: each statement is atomic on its own and a lost mark only delays {@code last_used_at}).
      */
     Optional<Bearer> ownerOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
@@ -88,29 +97,81 @@ public class ApiTokens {
         }
         String h = hash(token);
         OffsetDateTime now = utc(clock.instant());
-        record Row(OffsetDateTime lastUsedAt, Staff.AccountRow account, DataScopes.Grant grant) {
+        LocalDate today = LocalDate.now(clock);
+        BearerCache.Entry entry = cache.get(h, today, now).orElse(null);
+        if (entry == null) {
+            long generation = cache.generation();
+            entry = read(h, today, now).orElse(null);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            cache.put(h, entry, generation);
         }
-        List<Row> rows = jdbc.sql("SELECT t.last_used_at, g.kind, g.target_id, " + Staff.ACCOUNT_COLUMNS
-                        + " FROM api_token t JOIN employee e ON e.id = t.employee_id " + Staff.ACCOUNT_JOINS
-                        + " LEFT JOIN scope_grant g ON g.employee_id = t.employee_id AND " + DataScopes.GRANT_IN_FORCE
-                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
-                .param(LocalDate.now(clock)).param(h).param(now)
-                .query((rs, n) -> new Row(rs.getObject("last_used_at", OffsetDateTime.class), Staff.accountRow(rs),
-                        rs.getString("kind") == null ? null
-                                : new DataScopes.Grant(DataScopes.ScopeGrantKind.valueOf(rs.getString("kind")), rs.getLong("target_id"))))
-                .list();
-        Optional<StaffAccount> account = Staff.account(rows.stream().map(Row::account).toList());
-        if (account.isEmpty()) {
-            return Optional.empty();
-        }
-        OffsetDateTime lastUsed = rows.get(0).lastUsedAt();
+        OffsetDateTime lastUsed = entry.lastUsedAt();
         if (lastUsed == null || lastUsed.isBefore(now.minusMinutes(1))) {
             jdbc.sql("""
                             UPDATE api_token SET last_used_at = ?
                             WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
                     .param(now).param(h).param(now.minusMinutes(1)).update();
+            cache.markedUsed(h, entry, now);
         }
-        return Optional.of(new Bearer(account.get(), rows.stream().map(Row::grant).filter(Objects::nonNull).distinct().toList()));
+        return Optional.of(entry.bearer());
+    }
+
+    private Optional<BearerCache.Entry> read(String h, LocalDate today, OffsetDateTime now) {
+        record Row(OffsetDateTime lastUsedAt, OffsetDateTime expiresAt, Staff.AccountRow account, DataScopes.Grant grant) {
+        }
+        long readAt = cache.now();
+        List<Row> rows = jdbc.sql("SELECT t.last_used_at, t.expires_at, g.kind, g.target_id, " + Staff.ACCOUNT_COLUMNS
+                        + " FROM api_token t JOIN employee e ON e.id = t.employee_id " + Staff.ACCOUNT_JOINS
+                        + " LEFT JOIN scope_grant g ON g.employee_id = t.employee_id AND " + DataScopes.GRANT_IN_FORCE
+                        + " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?")
+                .param(today).param(h).param(now)
+                .query((rs, n) -> new Row(rs.getObject("last_used_at", OffsetDateTime.class),
+                        rs.getObject("expires_at", OffsetDateTime.class), Staff.accountRow(rs),
+                        rs.getString("kind") == null ? null
+                                : new DataScopes.Grant(DataScopes.ScopeGrantKind.valueOf(rs.getString("kind")), rs.getLong("target_id"))))
+                .list();
+        return Staff.account(rows.stream().map(Row::account).toList())
+                .map(account -> new BearerCache.Entry(
+                        new Bearer(account, rows.stream().map(Row::grant).filter(Objects::nonNull).distinct().toList()),
+                        rows.get(0).expiresAt(), rows.get(0).lastUsedAt(), today, readAt));
+    }
+
+    /**
+     * Forgets the kept bearers once the change that publishes one of these events has committed (at
+     * once when it runs outside a transaction): a staff member created, changed, deactivated or given
+     * a new password; the organisation changed; a token revoked. Forgetting before the commit would
+     * not do: a call in between would read and keep the old state again.
+     */
+    @EventListener
+    void forgetBearers(StaffChanged changed) {
+        afterCommit(cache::clear);
+    }
+
+    @EventListener
+    void forgetBearers(OrganizationChanged changed) {
+        afterCommit(cache::clear);
+    }
+
+    @EventListener
+    void forgetBearers(SecurityAudit audit) {
+        if (audit.action().equals("TOKEN_REVOKED")) {
+            afterCommit(cache::clear);
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    action.run(); // after a rollback too: clearing costs only a look-up
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /**
