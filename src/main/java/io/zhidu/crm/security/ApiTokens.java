@@ -105,7 +105,9 @@ public class ApiTokens {
             if (entry == null) {
                 return Optional.empty();
             }
-            cache.put(h, entry, generation);
+            if (entry.bearer().owner().active()) { // a refused caller is read again every time
+                cache.put(h, entry, generation);
+            }
         }
         OffsetDateTime lastUsed = entry.lastUsedAt();
         if (lastUsed == null || lastUsed.isBefore(now.minusMinutes(1))) {

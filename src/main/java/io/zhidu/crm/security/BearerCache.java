@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  *       it was read on, and only while the token's own expiry is ahead;</li>
  *   <li>{@link #clear()} empties it, and a look-up that was already reading the database when the
  *       clear happened does not put its (possibly older) answer in afterwards;</li>
- *   <li>only usable tokens are kept: an unknown or refused token is read again on every call;</li>
+ *   <li>{@link ApiTokens#ownerOf} puts only usable tokens of active accounts: an unknown or refused
+ *       token is read again on every call;</li>
  *   <li>{@code maxAge} zero: nothing is kept.</li>
  * </ul>
  * It holds at most {@link #MAX_ENTRIES} tokens; when full it starts again empty.
