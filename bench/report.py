@@ -146,7 +146,7 @@ if args.grading_app:
                   args.graded, app_s, fl_s, app_s / max(fl_s, 0.001), "yes" if ok else "**no**")
 
 twice = ("- The mixed workload runs twice: in Gatling, right after the warm-up, and in wrk (`bench/mixed.lua`, the same requests and "
-         "shares, %s connections, after the other scenarios). Gatling spends about as much CPU per request as the application's "
+         "shares, %s connections, after the other scenarios and 30 s of itself not reported). Gatling spends about as much CPU per request as the application's "
          "web layer on the same two cores; the floor's pgbench and wrk are C programs. The goal is judged on the wrk run.\n"
          % args.mixed_users) if wrk else "- wrk was not installed: the mixed workload ran in Gatling only, and the goal is not judged.\n"
 cpu_split = ""
