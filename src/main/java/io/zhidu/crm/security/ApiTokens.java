@@ -143,8 +143,8 @@ public class ApiTokens {
     /**
      * Forgets the kept bearers once the change that publishes one of these events has committed (at
      * once when it runs outside a transaction): a staff member created, changed, deactivated or given
-     * a new password; the organisation changed; a token revoked. Forgetting before the commit would
-     * not do: a call in between would read and keep the old state again.
+     * a new password; the organisation changed ({@link #revoke} does the same for a token). Forgetting
+     * before the commit would not do: a call in between would read and keep the old state again.
      */
     @EventListener
     void forgetBearers(StaffChanged changed) {
@@ -154,13 +154,6 @@ public class ApiTokens {
     @EventListener
     void forgetBearers(OrganizationChanged changed) {
         afterCommit(cache::clear);
-    }
-
-    @EventListener
-    void forgetBearers(SecurityAudit audit) {
-        if (audit.action().equals("TOKEN_REVOKED")) {
-            afterCommit(cache::clear);
-        }
     }
 
     private static void afterCommit(Runnable action) {
@@ -206,6 +199,7 @@ public class ApiTokens {
                 .param(utc(clock.instant())).param(tokenId).param(employeeId).update();
         if (n > 0) {
             events.publishEvent(new SecurityAudit(username, "TOKEN_REVOKED", Long.toString(employeeId), "token #" + tokenId));
+            afterCommit(cache::clear);
         }
         return n > 0;
     }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,12 +96,12 @@ class ApiTokenCacheIT {
         recordPayment(token("director2")).andExpect(status().isBadRequest());
     }
 
-    private org.springframework.test.web.servlet.ResultActions recordPayment(String token) throws Exception {
+    private ResultActions recordPayment(String token) throws Exception {
         return mvc.perform(post("/api/v1/payments").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content("{}"));
     }
 
-    private org.springframework.test.web.servlet.ResultActions me(String token) throws Exception {
+    private ResultActions me(String token) throws Exception {
         return mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token));
     }
 
